@@ -1,0 +1,39 @@
+"""Session fixtures: the real site built once, a local server for it, and a Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from support import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, mkdocs_build
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built strictly once per test session into a temporary folder."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site)
+    if result.returncode != 0:
+        pytest.fail(f"La construction stricte du site a échoué :\n{result.stdout}\n{result.stderr}")
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site) -> str:
+    """Base URL (ending with /) of a local HTTP server serving the built site."""
+    with StaticServer(built_site) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Debian Chromium driven by Playwright. Fails (never skips) when Chromium is missing."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} est introuvable : lancez `make test`, qui l'installe.")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -1,0 +1,40 @@
+"""The real configuration stops the build on a broken link, a missing anchor or an undefined macro variable.
+
+Each case drops a fixture page from tests/fixtures/strict/ into a copy of the project, adds it to the
+navigation and builds strictly: the build must fail, and its output must name the page and the fault.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from support import copy_project, mkdocs_build
+
+FIXTURES = Path(__file__).parent / "fixtures" / "strict"
+
+CASES = {
+    "lien-casse.md": ["lien-casse.md", "page-qui-n-existe-pas.md"],
+    "ancre-manquante.md": ["ancre-manquante.md", "#section-qui-n-existe-pas"],
+    "variable-inconnue.md": ["variable-inconnue.md", "variable_qui_n_existe_pas"],
+}
+
+
+def add_page(project: Path, fixture: str) -> None:
+    (project / "docs" / fixture).write_text((FIXTURES / fixture).read_text(encoding="utf-8"), encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert text.rstrip().splitlines()[-1].startswith("      - "), "la navigation doit rester la dernière section"
+    config.write_text(text.rstrip() + f"\n  - Essai: {fixture}\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("fixture", sorted(CASES))
+def test_strict_build_fails(tmp_path, fixture):
+    project = copy_project(tmp_path / "project")
+    add_page(project, fixture)
+    result = mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"la construction aurait dû échouer pour {fixture} :\n{output}"
+    for expected in CASES[fixture]:
+        assert expected in output, f"le message d'erreur ne cite pas {expected!r} :\n{output}"
