@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 # Everything the real site's build reads, copied when a test needs a modified copy of the project.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "includes", "overrides", "macros")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "includes", "overrides", "macros", "hooks")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -43,7 +43,8 @@ def mkdocs_build(project_dir: Path, site_dir: Path, *, env: dict | None = None) 
 
 
 def copy_project(dest: Path) -> Path:
-    """Copy the parts of the project the build reads into `dest` (a folder that may not exist yet)."""
+    """Copy the parts of the project the build reads into `dest`, as a new git repository with one commit
+    (the build reads the dates of the pages from git history)."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
@@ -51,7 +52,17 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, dest / part)
+    git(dest, "init", "--quiet")
+    git(dest, "add", "--all")
+    git(dest, "commit", "--quiet", "--message", "Copie du projet pour un test")
     return dest
+
+
+def git(cwd: Path, *args: str) -> str:
+    """Run git with a fixed identity (CI machines may have none configured)."""
+    identity = ["-c", "user.name=Tests", "-c", "user.email=tests@exemple.invalid", "-c", "commit.gpgsign=false"]
+    result = subprocess.run(["git", *identity, *args], cwd=cwd, capture_output=True, text=True, check=True)
+    return result.stdout
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
