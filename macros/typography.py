@@ -26,8 +26,15 @@ SPACES = "[ \u00a0\u202f]*"
 
 SKIPPED_TAGS = {"code", "pre", "kbd", "samp", "script", "style", "math", "svg"}
 
-# Text that must stay as typed: URLs and e-mail addresses.
-PROTECTED = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+|[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
+# Text that must stay as typed: URLs, e-mail addresses, HTML entities (« &para; », which Python-Markdown keeps
+# as « \x02amp\x03para; » until serialisation) and Python-Markdown's placeholders (« \x02wzxhzdk:3\x03 »).
+PROTECTED = re.compile(
+    r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+"
+    r"|[\w.+-]+@[\w-]+\.[\w.-]+"
+    r"|(?:&|\x02amp\x03)#?\w+;"
+    r"|\x02[^\x03]*\x03",
+    re.IGNORECASE,
+)
 
 # (pattern, replacement) applied in order. A text node may start right after an inline element
 # (« **Exemple** : ») — hence the « or start of text » alternatives.

@@ -76,3 +76,11 @@ def test_does_not_touch_attributes_or_link_targets():
 def test_does_not_touch_raw_html():
     html = render('<div class="x" data-info="a ? b">brut ?</div>')
     assert '<div class="x" data-info="a ? b">brut ?</div>' in html
+
+
+def test_does_not_touch_entities_nor_heading_permalinks():
+    assert fix_text("&para; et &#8239;") == "&para; et &#8239;"
+    html = markdown.markdown("## Pourquoi ?", extensions=["macros.typography", "toc"],
+                             extension_configs={"toc": {"permalink": True}})
+    assert "&para;</a>" in html
+    assert f"Pourquoi{NNBSP}?" in html
