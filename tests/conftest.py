@@ -6,23 +6,30 @@ from pathlib import Path
 
 import pytest
 
-from support import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, mkdocs_build
+from support import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, free_port, mkdocs_build
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def site_port() -> int:
+    """The port the local server will use. The site is built for that address (SITE_URL), because Material's
+    instant navigation only follows the addresses of sitemap.xml, port included."""
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, site_port) -> Path:
     """The real site, built strictly once per test session into a temporary folder."""
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site)
+    result = mkdocs_build(ROOT, site, env={"SITE_URL": f"http://127.0.0.1:{site_port}/"})
     if result.returncode != 0:
         pytest.fail(f"La construction stricte du site a échoué :\n{result.stdout}\n{result.stderr}")
     return site
 
 
 @pytest.fixture(scope="session")
-def site_server(built_site) -> str:
+def site_server(built_site, site_port) -> str:
     """Base URL (ending with /) of a local HTTP server serving the built site."""
-    with StaticServer(built_site) as server:
+    with StaticServer(built_site, site_port) as server:
         yield server.url
 
 

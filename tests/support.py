@@ -6,6 +6,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -73,9 +74,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 class StaticServer:
     """Serve a folder on an ephemeral loopback port in a background thread."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, port: int = 0):
         handler = functools.partial(_QuietHandler, directory=str(folder))
-        self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}/"
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
@@ -86,6 +87,13 @@ class StaticServer:
     def __exit__(self, *exc) -> None:
         self._httpd.shutdown()
         self._httpd.server_close()
+
+
+def free_port() -> int:
+    """A loopback port free right now (the site is built for it before the server starts)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def html_pages(site: Path) -> list[Path]:

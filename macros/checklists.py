@@ -1,0 +1,20 @@
+"""`checklist(id)`: an accessible, interactive checklist from data/checklists/<id>.yml.
+
+Markup: macros/templates/checklist.html; behaviour: docs/assets/javascripts/checklist.js;
+style: docs/assets/stylesheets/checklist.css.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from .current import Links
+from .errors import unknown_id
+from .render import render
+
+
+def render_checklist(site, page, checklist_id: str) -> Markup:
+    checklist = site.checklists.get(checklist_id)
+    if checklist is None:
+        raise unknown_id("checklist", checklist_id, "liste de vérification", "data/checklists/", site.checklists)
+    return render("checklist.html", checklist=checklist, checklist_id=checklist_id, page=page, link=Links(site, page))

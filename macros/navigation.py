@@ -1,0 +1,67 @@
+"""Links between pages built from the page index: `series(id)`, `related(limit)` and `latest_pages(limit)`.
+
+- `series(id)`: « Sommaire de la série », the articles of a series in the order of their front matter's
+  ``serie`` + ``position``; the current article is marked with aria-current="page" and is not a link;
+  « Article précédent » / « Article suivant » links follow. On a page outside the series (its landing
+  page), the list has no current item and no previous/next links.
+- `related(limit=5)`: « Sur le même sujet », the pages sharing the most tags with the current page, best
+  first, ties in alphabetical order of title, at most `limit`, never the page itself nor service pages
+  (type « page »). When no page shares a tag, the macro renders nothing at all: every page calls it, and
+  an empty heading would only be noise.
+- `latest_pages(limit=5)`: « Nouveautés » on the home page, the content pages (not of type « page ») most
+  recently updated according to git history (macros.history, read once per build), newest first, ties in
+  alphabetical order of title, each with its date and description.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from .current import Links
+from .errors import MacroError, unknown_id
+from .pages import sort_key
+from .render import render
+
+
+def render_series(site, page, series_id: str) -> Markup:
+    series = site.series.get(series_id)
+    if series is None:
+        raise unknown_id("series", series_id, "série", "data/series.yml", site.series)
+    members = site.pages.in_series(series_id)
+    position = next((index for index, member in enumerate(members) if member.src == page.src), None)
+    previous = members[position - 1] if position is not None and position > 0 else None
+    following = members[position + 1] if position is not None and position + 1 < len(members) else None
+    return render(
+        "series.html",
+        series=series,
+        series_id=series_id,
+        members=members,
+        page=page,
+        previous=previous,
+        next=following,
+        link=Links(site, page),
+    )
+
+
+def render_related(site, page, limit: int = 5) -> Markup:
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+        raise MacroError(f"related({limit!r}) : le nombre de pages doit être un entier positif, par ex. related(3).")
+    pages = site.pages.related(page.src, limit)
+    if not pages:
+        return Markup("")
+    return render("related.html", pages=pages, page=page, link=Links(site, page))
+
+
+def render_latest_pages(site, page, limit: int = 5) -> Markup:
+    from .history import HistoryError, french_date, page_dates
+
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+        raise MacroError(f"latest_pages({limit!r}) : le nombre de pages doit être un entier positif, par ex. latest_pages(5).")
+    try:
+        dates = page_dates(site.pages.docs_dir)
+    except HistoryError as error:
+        raise MacroError(f"latest_pages() : {error}") from error
+    candidates = [p for p in site.pages if p.type != "page" and p.src != page.src and p.src in dates]
+    candidates.sort(key=lambda p: (-dates[p.src].updated.timestamp(), sort_key(p.title)))
+    entries = [(p, french_date(dates[p.src].updated)) for p in candidates[:limit]]
+    return render("latest.html", entries=entries, page=page, link=Links(site, page))

@@ -1,0 +1,103 @@
+"""Helpers of the macro tests: the mini-site fixture, a fake mkdocs-macros env, and builds of modified copies."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+from support import ROOT
+
+if str(ROOT) not in sys.path:  # `import macros` must find the project's package, however pytest is started
+    sys.path.insert(0, str(ROOT))
+
+MACROS_DIR = ROOT / "macros"
+MINI_SITE = Path(__file__).parent / "fixtures" / "macros-site"
+
+
+def copy_mini_site(dest: Path) -> Path:
+    """A fresh copy of the mini-site in `dest`, to modify."""
+    shutil.copytree(MINI_SITE, dest)
+    return dest
+
+
+def write(project: Path, relative: str, text: str) -> Path:
+    path = project / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def load(project: Path, use_directory_urls: bool = True):
+    """macros.data.load_site on a project folder (raises DataError)."""
+    from macros import MACRO_NAMES
+    from macros.data import load_site
+
+    return load_site(project, project / "docs", use_directory_urls, set(MACRO_NAMES))
+
+
+def problems(project: Path) -> list[str]:
+    """The French messages of every problem found in `project` (empty when it is valid)."""
+    from macros.errors import DataError
+
+    try:
+        load(project)
+    except DataError as error:
+        return [str(problem) for problem in error.problems]
+    return []
+
+
+class FakeEnv:
+    """The subset of mkdocs-macros' env used by macros/: macro(), filter(), variables, conf, page."""
+
+    def __init__(self, project: Path, use_directory_urls: bool = True):
+        self.macros: dict = {}
+        self.filters: dict = {}
+        self.variables: dict = {}
+        self.conf = {
+            "config_file_path": str(project / "mkdocs.yml"),
+            "docs_dir": str(project / "docs"),
+            "use_directory_urls": use_directory_urls,
+        }
+
+    def macro(self, function, name=""):
+        self.macros[name or function.__name__] = function
+        return function
+
+    def filter(self, function, name=""):
+        self.filters[name or function.__name__] = function
+        return function
+
+    def at(self, src_path: str) -> "FakeEnv":
+        """Pretend that the page docs/<src_path> is being rendered."""
+        self.variables["page"] = SimpleNamespace(file=SimpleNamespace(src_uri=src_path, src_path=src_path), url=None, meta={})
+        return self
+
+
+def fake_env(project: Path, use_directory_urls: bool = True) -> FakeEnv:
+    from macros import define_env
+
+    env = FakeEnv(project, use_directory_urls)
+    define_env(env)
+    return env
+
+
+def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """A strict `mkdocs build` of a mini-site with the real macros package; never raises."""
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "MACROS_MODULE": str(MACROS_DIR),
+        "PYTHONPATH": str(ROOT),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
