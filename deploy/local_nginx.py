@@ -1,0 +1,202 @@
+"""Serve a built site with the shipped nginx configuration, on a loopback port, as the current user.
+
+Used by the tests (tests/test_nginx.py, test_csp.py, test_hostile_content.py) and by hand, to see the site as the
+intranet serves it (compression, cache and security headers, 404 page):
+
+    .venv/bin/python deploy/local_nginx.py site/ [--port 8080]
+
+It lays out, in a temporary folder, the same files a system administrator installs in /etc/nginx
+(conf.d/porter-la-voix.conf, snippets/porter-la-voix-headers.conf, the generated snippets/porter-la-voix-csp.conf
+and Debian's mime.types), changes only the `listen` and `root` lines of the server block, and wraps it in a
+minimal main configuration with temporary paths (pid, logs, temp files). The shipped files stay the reference:
+the test serves exactly what they say.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEPLOY = Path(__file__).resolve().parent
+SERVER_CONF = DEPLOY / "nginx" / "conf.d" / "porter-la-voix.conf"
+SNIPPETS = DEPLOY / "nginx" / "snippets"
+# Written into the site by the build (hooks/csp.py).
+GENERATED_CSP = Path(".nginx") / "porter-la-voix-csp.conf"
+MIME_TYPES = Path("/etc/nginx/mime.types")
+
+
+class NginxError(RuntimeError):
+    """nginx is missing, refuses the configuration, or does not start."""
+
+
+def nginx_binary() -> str:
+    found = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+    if not found:
+        raise NginxError("nginx est introuvable : installez le paquet Debian « nginx » (make test le fait).")
+    return found
+
+
+def _stop_with_parent() -> None:
+    """In the nginx child, before exec: Linux sends it SIGTERM if the Python process dies without cleaning up."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the context manager still stops nginx
+        pass
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def adapt_server_block(text: str, *, site_dir: Path, port: int) -> str:
+    """The shipped server block with its `listen` lines replaced by one loopback port and its `root` by the
+    built site. Fails when the shipped file no longer has the lines this relies on."""
+    listen = re.compile(r"^(\s*)listen\s+[^;]+;.*$", re.MULTILINE)
+    root = re.compile(r"^(\s*)root\s+[^;]+;.*$", re.MULTILINE)
+    if not listen.search(text) or len(root.findall(text)) != 1:
+        raise NginxError(f"{SERVER_CONF} : une directive root et au moins une directive listen sont attendues.")
+    lines = iter([f"listen 127.0.0.1:{port};"])
+    text = listen.sub(lambda m: m.group(1) + next(lines, "# (listen supprimé pour le test)"), text)
+    return root.sub(lambda m: f'{m.group(1)}root "{site_dir}";', text)
+
+
+def main_configuration(prefix: Path) -> str:
+    user = ""
+    if os.geteuid() == 0:  # workers would otherwise run as nobody, who cannot read a private temporary folder
+        import grp
+        import pwd
+
+        user = f"user {pwd.getpwuid(os.geteuid()).pw_name} {grp.getgrgid(os.getegid()).gr_name};\n"
+    return (
+        f"{user}"
+        "worker_processes 1;\n"
+        f'pid "{prefix}/nginx.pid";\n'
+        f'error_log "{prefix}/error.log" warn;\n'
+        "events { worker_connections 128; }\n"
+        "http {\n"
+        # As in Debian's /etc/nginx/nginx.conf
+        "    include mime.types;\n"
+        "    default_type application/octet-stream;\n"
+        "    sendfile on;\n"
+        f'    access_log "{prefix}/access.log";\n'
+        + "".join(f'    {kind}_temp_path "{prefix}/tmp/{kind}";\n'
+                  for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        + "    include conf.d/*.conf;\n"
+        "}\n"
+    )
+
+
+class LocalNginx:
+    """Context manager: nginx serving `site_dir` with the shipped configuration at `self.url`."""
+
+    def __init__(self, site_dir: Path, port: int | None = None):
+        self.site_dir = Path(site_dir).resolve()
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.prefix: Path | None = None
+        self._process: subprocess.Popen | None = None
+
+    def _lay_out(self) -> Path:
+        generated = self.site_dir / GENERATED_CSP
+        if not generated.is_file():
+            raise NginxError(f"{generated} manque : le site n’a pas été construit avec le hook hooks/csp.py.")
+        prefix = Path(tempfile.mkdtemp(prefix="porter-la-voix-nginx-"))
+        (prefix / "conf.d").mkdir()
+        (prefix / "tmp").mkdir()
+        shutil.copytree(SNIPPETS, prefix / "snippets")
+        shutil.copy2(generated, prefix / "snippets" / GENERATED_CSP.name)
+        shutil.copy2(MIME_TYPES, prefix / "mime.types")
+        server = adapt_server_block(SERVER_CONF.read_text(encoding="utf-8"), site_dir=self.site_dir, port=self.port)
+        (prefix / "conf.d" / SERVER_CONF.name).write_text(server, encoding="utf-8")
+        (prefix / "nginx.conf").write_text(main_configuration(prefix), encoding="utf-8")
+        return prefix
+
+    def command(self, *extra: str) -> list[str]:
+        return [nginx_binary(), "-p", f"{self.prefix}/", "-c", str(self.prefix / "nginx.conf"), "-e", "stderr", *extra]
+
+    def test_configuration(self) -> str:
+        """`nginx -t` on the laid-out configuration; returns its output, raises NginxError if refused."""
+        result = subprocess.run(self.command("-t"), capture_output=True, text=True, timeout=30)
+        if result.returncode != 0:
+            raise NginxError(f"nginx refuse la configuration :\n{result.stderr}")
+        return result.stderr
+
+    def error_log(self) -> str:
+        log = self.prefix / "error.log" if self.prefix else None
+        return log.read_text(encoding="utf-8", errors="replace") if log and log.exists() else ""
+
+    def __enter__(self) -> "LocalNginx":
+        self.prefix = self._lay_out()
+        try:
+            self.test_configuration()
+            self._process = subprocess.Popen(
+                self.command("-g", "daemon off;"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                preexec_fn=_stop_with_parent,
+            )
+            deadline = time.monotonic() + 15
+            while True:
+                if self._process.poll() is not None:
+                    raise NginxError(f"nginx s’est arrêté au démarrage :\n{self._process.stderr.read()}")
+                try:
+                    socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise NginxError(f"nginx ne répond pas sur le port {self.port}.\n{self.error_log()}")
+                    time.sleep(0.05)
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._process and self._process.poll() is None:
+            self._process.send_signal(signal.SIGQUIT)  # graceful stop of the master and its workers
+            try:
+                self._process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait(timeout=10)
+        if self._process and self._process.stderr:
+            self._process.stderr.close()
+        self._process = None
+        if self.prefix:
+            shutil.rmtree(self.prefix, ignore_errors=True)
+            self.prefix = None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Sert un site construit avec la configuration nginx livrée.")
+    parser.add_argument("site", type=Path, help="dossier du site construit (par exemple site/)")
+    parser.add_argument("--port", type=int, default=8080, help="port local (127.0.0.1), 8080 par défaut")
+    args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop nginx on `kill` too, not only on Ctrl+C
+    try:
+        with LocalNginx(args.site, port=args.port) as server:
+            print(f"Site servi par nginx sur {server.url} (Ctrl+C pour arrêter).")
+            try:
+                while server._process and server._process.poll() is None:
+                    time.sleep(0.5)
+            except KeyboardInterrupt:
+                pass
+    except NginxError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
