@@ -1,0 +1,342 @@
+/* Site search: Pagefind's JavaScript API behind Material's search dialog (overrides/partials/search.html).
+ *
+ * - Pagefind (pagefind/pagefind.js, built by hooks/search_index.py) is loaded on first use only: focus of the
+ *   search field, a click on the header button, or the « s » / « / » shortcut. It then downloads only the index
+ *   chunks that the typed words need.
+ * - The dialog opens and closes with Material's #__search toggle, so it looks and behaves like Material's.
+ * - Results: title, content type, excerpt with the matched words in <mark>; filters by type and by tag;
+ *   the number of results is announced through a live region (role="status").
+ * Why Pagefind and how it was measured: decisions/0001-recherche.md.
+ */
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-pv-search]");
+  if (!root || window.pvSearch) return;
+
+  var PAGE_SIZE = 10;
+  var DEBOUNCE_MS = 80;
+  /* Order of the type filter; types not listed here come after, alphabetically. */
+  var TYPE_ORDER = ["Fiche mémo", "Charte", "Guide", "Article", "Infographie", "Ressource", "Page"];
+  /* Words that carry no meaning in a French query: all query words must match a page, so « comment relayer
+     une offre » would find nothing if « comment » had to be on the page. Kept only if nothing else is left. */
+  var STOP_WORDS = new Set((
+    "a à au aux avec c ce ces cet cette comment d dans de des du en est et j je l la le les leur leurs m ma " +
+    "me mes mon n ne ou où par pas pour qu que quel quelle quels quelles qui quoi s sa se ses son sur t ta te " +
+    "tes ton un une vos votre y"
+  ).split(" "));
+
+  var toggle = document.getElementById("__search");
+  var form = root.querySelector("form");
+  var input = root.querySelector(".md-search__input");
+  var status = root.querySelector(".pv-search-status");
+  var list = root.querySelector(".pv-search-list");
+  var typeSelect = root.querySelector("#pv-search-type");
+  var tagSelect = root.querySelector("#pv-search-tag");
+  var bundleUrl = new URL(root.getAttribute("data-pv-search-bundle"), location.href);
+  var siteRoot = new URL("..", bundleUrl);
+
+  var pagefind = null;        /* the Pagefind module, once loaded */
+  var loading = null;         /* promise of the module */
+  var sequence = 0;           /* each search gets a number; only the newest one renders */
+  var timer = 0;
+  var current = { results: [], shown: 0, label: "" };
+  var lastFocus = null;
+
+  var api = { ready: null, lastSearch: null };
+  window.pvSearch = api;
+
+  /* ---------------------------------------------------------------- helpers */
+
+  function isOpen() { return !!(toggle && toggle.checked); }
+
+  function setOpen(open) {
+    /* A click keeps Material's listeners (scroll lock on small screens) in step with the toggle. */
+    if (toggle && toggle.checked !== open) toggle.click();
+  }
+
+  function isEditable(el) {
+    if (!el) return false;
+    var tag = el.tagName;
+    return el.isContentEditable || tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT";
+  }
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"]/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c];
+    });
+  }
+
+  /* The index is built from a copy with ASCII apostrophes (see hooks/search_index.py): put ’ back. */
+  function frenchApostrophes(html) {
+    return html.replace(/'|&#39;|&#x27;|&apos;/g, "’");
+  }
+
+  /* What the reader typed, as Pagefind should see it. Pagefind itself ignores case and accents and stems
+     French words; here: one kind of apostrophe, and no function words. */
+  function normalise(raw) {
+    var text = raw.normalize("NFC").replace(/[\u2019\u02bc`´]/g, "'").replace(/\s+/g, " ").trim();
+    if (!text) return "";
+    var words = text.split(" ");
+    var kept = words.filter(function (word) {
+      var bare = word.toLowerCase().replace(/^[«"“(]+|[»"”),.;:!?]+$/g, "");
+      var parts = bare.split("'");
+      return !(parts.every(function (p) { return p === "" || STOP_WORDS.has(p); }));
+    });
+    return (kept.length ? kept : words).join(" ");
+  }
+
+  function plural(count, one, many) { return count + " " + (count > 1 ? many : one); }
+
+  function announce(text) { status.textContent = text; }
+
+  /* ---------------------------------------------------------------- loading */
+
+  function load() {
+    if (loading) return loading;
+    loading = import(bundleUrl.href).then(function (module) {
+      return module.options({
+        baseUrl: siteRoot.pathname,
+        excerptLength: 22,
+        ranking: { termFrequency: 0.8, pageLength: 0.5, termSimilarity: 1.5 }
+      }).then(function () { return module.init(); }).then(function () {
+        pagefind = module;
+        return module.filters();
+      }).then(function (filters) {
+        fillSelect(typeSelect, Object.keys(filters.type || {}), TYPE_ORDER);
+        fillSelect(tagSelect, Object.keys(filters.tag || {}), []);
+        return module;
+      });
+    }).catch(function (error) {
+      loading = null;
+      announce("La recherche n’a pas pu se charger. Rechargez la page ou utilisez le menu du site.");
+      throw error;
+    });
+    api.ready = loading;
+    return loading;
+  }
+
+  function fillSelect(select, values, order) {
+    var collator = new Intl.Collator("fr");
+    values.sort(function (a, b) {
+      var ia = order.indexOf(a), ib = order.indexOf(b);
+      if (ia !== -1 || ib !== -1) return (ia === -1 ? 99 : ia) - (ib === -1 ? 99 : ib);
+      return collator.compare(a, b);
+    });
+    values.forEach(function (value) {
+      if (select.querySelector('option[value="' + CSS.escape(value) + '"]')) return;
+      var option = document.createElement("option");
+      option.value = value;
+      option.textContent = value;
+      select.appendChild(option);
+    });
+  }
+
+  /* ---------------------------------------------------------------- searching */
+
+  function activeFilters() {
+    var filters = {};
+    if (typeSelect.value) filters.type = typeSelect.value;
+    if (tagSelect.value) filters.tag = tagSelect.value;
+    return filters;
+  }
+
+  function filterLabel() {
+    var parts = [];
+    if (typeSelect.value) parts.push("de type « " + typeSelect.value + " »");
+    if (tagSelect.value) parts.push("avec l’étiquette « " + tagSelect.value + " »");
+    return parts.join(" ");
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    var query = normalise(input.value);
+    if (pagefind && query) pagefind.preload(query, { filters: activeFilters() });
+    timer = setTimeout(run, DEBOUNCE_MS);
+  }
+
+  function run() {
+    var raw = input.value;
+    var query = normalise(raw);
+    var filters = activeFilters();
+    var hasFilter = Object.keys(filters).length > 0;
+    var mine = ++sequence;
+    if (!query && !hasFilter) {
+      list.innerHTML = "";
+      current = { results: [], shown: 0, label: "" };
+      announce("Tapez un mot ou deux pour chercher dans le site.");
+      return Promise.resolve();
+    }
+    var started = performance.now();
+    return load().then(function (module) {
+      return module.search(query || null, { filters: filters });
+    }).then(function (search) {
+      if (mine !== sequence || !search) return;
+      current = { results: search.results, shown: 0, raw: raw.trim(), label: filterLabel() };
+      list.innerHTML = "";
+      return showMore().then(function () {
+        if (mine !== sequence) return;
+        api.lastSearch = { query: query, filters: filters, count: search.results.length,
+                           ms: performance.now() - started };
+        root.dispatchEvent(new CustomEvent("pv-search-results", { detail: api.lastSearch }));
+      });
+    }).catch(function () { /* already announced by load() */ });
+  }
+
+  function showMore() {
+    var mine = sequence;
+    var slice = current.results.slice(current.shown, current.shown + PAGE_SIZE);
+    return Promise.all(slice.map(function (result) { return result.data(); })).then(function (pages) {
+      if (mine !== sequence) return;
+      var old = list.querySelector(".pv-search-more");
+      if (old) old.parentNode.removeChild(old);
+      var firstNew = null;
+      pages.forEach(function (page) {
+        var item = renderResult(page);
+        if (!firstNew) firstNew = item;
+        list.appendChild(item);
+      });
+      current.shown += pages.length;
+      if (current.shown < current.results.length) list.appendChild(renderMoreButton());
+      announceCount();
+      return firstNew;
+    });
+  }
+
+  function announceCount() {
+    var count = current.results.length;
+    var where = current.raw ? " pour « " + current.raw + " »" : "";
+    var filter = current.label ? " " + current.label : "";
+    if (count === 0) {
+      announce("Aucun résultat" + where + filter + ". Essayez un autre mot" +
+               (current.label ? " ou retirez le filtre." : "."));
+    } else {
+      var shown = current.shown < count ? " (" + current.shown + " affichés)" : "";
+      announce(plural(count, "résultat", "résultats") + where + filter + shown + ".");
+    }
+  }
+
+  function renderResult(page) {
+    var meta = page.meta || {};
+    var title = frenchApostrophes(escapeHtml(meta.title || page.url));
+    var type = meta.type ? frenchApostrophes(escapeHtml(meta.type)) : "";
+    var item = document.createElement("li");
+    item.className = "md-search-result__item";
+    item.innerHTML =
+      '<a class="md-search-result__link" href="' + escapeHtml(page.url) + '">' +
+        '<div class="md-search-result__article md-typeset pv-search-article">' +
+          '<p class="pv-search-title">' + title + "</p>" +
+          (type ? '<p class="pv-search-type"><span class="pv-visually-hidden">Type : </span>' + type + "</p>" : "") +
+          '<p class="md-search-result__teaser pv-search-excerpt">' + frenchApostrophes(page.excerpt || "") + "</p>" +
+        "</div>" +
+      "</a>";
+    return item;
+  }
+
+  function renderMoreButton() {
+    var item = document.createElement("li");
+    item.className = "pv-search-more";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button pv-search-more__button";
+    var left = current.results.length - current.shown;
+    button.textContent = "Afficher " + Math.min(left, PAGE_SIZE) + " résultats de plus";
+    button.addEventListener("click", function () {
+      showMore().then(function (first) {
+        var link = first && first.querySelector("a");
+        if (link) link.focus();
+      });
+    });
+    item.appendChild(button);
+    return item;
+  }
+
+  /* ---------------------------------------------------------------- opening, closing, keyboard */
+
+  function open() {
+    if (!isOpen()) lastFocus = document.activeElement;
+    setOpen(true);
+    load().catch(function () {});
+    input.focus();
+  }
+
+  function close(restoreFocus) {
+    setOpen(false);
+    if (restoreFocus && lastFocus && lastFocus !== input && document.contains(lastFocus)) {
+      lastFocus.focus();
+    } else if (root.contains(document.activeElement)) {
+      document.activeElement.blur();
+    }
+    lastFocus = null;
+  }
+
+  function focusables() {
+    return [input].concat(Array.prototype.slice.call(list.querySelectorAll("a, button")));
+  }
+
+  input.addEventListener("focus", function () {
+    if (!isOpen()) setOpen(true);
+    load().catch(function () {});
+  });
+  input.addEventListener("input", schedule);
+  typeSelect.addEventListener("change", run);
+  tagSelect.addEventListener("change", run);
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = list.querySelector("a");
+    if (first) first.click();
+  });
+  form.addEventListener("reset", function () {
+    setTimeout(function () { input.focus(); run(); }, 0);
+  });
+
+  /* Material's header button (label for="__search") and the overlay toggle the dialog: load Pagefind early. */
+  document.addEventListener("pointerdown", function (event) {
+    if (event.target.closest && event.target.closest('label[for="__search"]')) load().catch(function () {});
+  });
+  if (toggle) {
+    toggle.addEventListener("change", function () {
+      if (toggle.checked) {
+        load().catch(function () {});
+        if (document.activeElement !== input) setTimeout(function () { input.focus(); }, 0);
+      }
+    });
+  }
+
+  /* A result opens the page: Material's instant navigation loads it, the dialog closes. */
+  list.addEventListener("click", function (event) {
+    if (event.target.closest("a")) setOpen(false);
+  });
+
+  /* Leaving the dialog with Tab closes it, as clicking outside does. */
+  root.addEventListener("focusout", function (event) {
+    if (event.relatedTarget && !root.contains(event.relatedTarget)) setOpen(false);
+  });
+
+  root.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close(true);
+      return;
+    }
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    if (event.target.tagName === "SELECT") return;
+    var items = focusables();
+    var index = items.indexOf(document.activeElement);
+    if (index === -1) return;
+    event.preventDefault();
+    var next = (index + (event.key === "ArrowDown" ? 1 : -1) + items.length) % items.length;
+    items[next].focus();
+  });
+
+  /* « s » or « / » anywhere (outside a field) opens the search, as in Material. */
+  document.addEventListener("keydown", function (event) {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (isEditable(event.target)) return;
+    if (event.key === "s" || event.key === "S" || event.key === "/") {
+      event.preventDefault();
+      open();
+    }
+  });
+})();
