@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test check audit clean
+.PHONY: help serve build test check nouvelle-page audit clean bench
 
 help: ## Affiche cette aide
 	@echo "Commandes disponibles :"
@@ -47,12 +47,25 @@ serve: $(VENV)/.installed-build ## Aperçu du site sur http://127.0.0.1:8000, re
 build: $(VENV)/.installed-build ## Construit le site (mode strict) dans site/
 	$(MKDOCS) build --strict --clean --site-dir site
 
-check: $(VENV)/.installed-build ## Vérifications rapides du contenu (données, en-têtes des pages)
-	$(BIN)/python -m macros.check
+# `make check`: every content check an editor's change needs (macros/check.py --all), with a French summary.
+# hunspell's French dictionary is a Debian package: tools/ensure-spelling.sh installs it (as root) or says how.
+check: $(VENV)/.installed-build ## Vérifie le contenu avant de proposer une modification (en-têtes, navigation, liens, orthographe, mise en forme)
+	@bash tools/ensure-spelling.sh
+	@$(BIN)/python -m macros.check --all
+
+# TYPE, TITRE and SERIE reach macros/newpage.py through the environment (no shell quoting of the title).
+nouvelle-page: $(VENV)/.installed-build ## Crée une page depuis son modèle : make nouvelle-page TYPE=fiche TITRE="Mon titre"
+	@$(BIN)/python -m macros.newpage
 
 # --- Tests -------------------------------------------------------------------
+# Test-only JavaScript tools (axe-core), pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 test: $(VENV)/.installed-test ## Lance tous les tests, navigateur compris (installe Chromium si besoin)
 	@bash tools/ensure-system-packages.sh
+	@$(MAKE) --no-print-directory node_modules/.installed
 	$(BIN)/python -m pytest
 
 # --- Audit -------------------------------------------------------------------
@@ -68,6 +81,9 @@ audit: $(AUDIT_VENV)/.installed ## Cherche les vulnérabilités connues des dép
 		-r requirements.txt -r requirements-test.txt -r requirements-audit.txt \
 		|| { echo "Audit en échec : une vulnérabilité connue (corrigez la version dans requirements*.txt), ou une dépendance que la base $(AUDIT_SERVICE) n’a pas pu vérifier (base injoignable depuis cette machine)." >&2; exit 1; }
 	@if [ -f package.json ]; then echo "Audit des dépendances npm"; npm audit --audit-level=low; fi
+
+bench: $(VENV)/.installed-test ## Banc d’essai de la recherche sur 5 000 pages générées (résultats dans bench/results/)
+	$(BIN)/python bench/search_bench.py
 
 clean: ## Supprime le site construit et les caches (garde .venv)
 	rm -rf site public .pytest_cache

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need when they are missing: Chromium (browser tests),
-# poppler-utils (page count of printed PDFs) and nginx (the site served with deploy/'s configuration).
+# Installs the Debian packages the tests need when they are missing: Chromium (browser tests), npm (axe-core),
+# poppler-utils (page count of printed PDFs), nginx (the site served with deploy/'s configuration) and
+# hunspell + hunspell-fr (the spelling check, tests/test_check_spelling.py; `make check` uses tools/ensure-spelling.sh).
 # Runs apt-get only as root; otherwise says what to run.
 set -euo pipefail
 
@@ -8,6 +9,9 @@ missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
 [[ -x /usr/sbin/nginx ]] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
+command -v hunspell >/dev/null 2>&1 || missing+=(hunspell)
+[[ -e /usr/share/hunspell/fr_FR.dic ]] || missing+=(hunspell-fr)
+command -v npm >/dev/null 2>&1 || missing+=(npm)   # installs axe-core (package-lock.json); machines usually have Node
 ((${#missing[@]})) || exit 0
 
 if [[ $(id -u) -eq 0 ]]; then
