@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 from types import SimpleNamespace
 
-from support import ROOT
+from support import ROOT, mkdocs_build
 
 if str(ROOT) not in sys.path:  # `import macros` must find the project's package, however pytest is started
     sys.path.insert(0, str(ROOT))
@@ -87,17 +86,4 @@ def fake_env(project: Path, use_directory_urls: bool = True) -> FakeEnv:
 
 def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """A strict `mkdocs build` of a mini-site with the real macros package; never raises."""
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "MACROS_MODULE": str(MACROS_DIR),
-        "PYTHONPATH": str(ROOT),
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return mkdocs_build(project, site_dir, env={"MACROS_MODULE": str(MACROS_DIR), "PYTHONPATH": str(ROOT)})
