@@ -4,20 +4,18 @@ built site in Chromium, the query suite of tests/search_queries.yml, the filters
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from urllib.parse import urlparse
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from a11y_support import AXE_TAGS
+from a11y_support import axe_source as load_axe
 from support import ROOT, html_pages
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
 MIN_RECALL_AT_3 = 0.95
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 TYPE_LABELS = {
     "article": "Article", "charte": "Charte", "guide": "Guide", "fiche": "Fiche mémo",
     "infographie": "Infographie", "ressource": "Ressource", "page": "Page",
@@ -268,14 +266,7 @@ def test_first_search_loads_pagefind_lazily_and_never_material_search(reader, si
 @pytest.fixture(scope="session")
 def axe_source() -> str:
     """axe-core from node_modules (package.json pins it); installed with `npm ci` when missing."""
-    if not AXE.is_file():
-        npm = shutil.which("npm")
-        if npm is None:
-            pytest.fail("npm est introuvable : installez Node.js et npm (apt-get install npm), puis `npm ci`.")
-        result = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=ROOT, capture_output=True, text=True)
-        if result.returncode != 0 or not AXE.is_file():
-            pytest.fail(f"`npm ci` n’a pas installé axe-core :\n{result.stdout}\n{result.stderr}")
-    return AXE.read_text(encoding="utf-8")
+    return load_axe()
 
 
 @pytest.mark.browser

@@ -1,0 +1,169 @@
+"""`make lighthouse`: Lighthouse scores of the site, served the way it is published, against the project's thresholds.
+
+Builds the site (strict) for a local address, serves it with nginx and the shipped configuration
+(deploy/local_nginx.py: compression, cache and security headers), runs tools/lighthouse.js (Lighthouse 12.2.3,
+pinned in package.json, with Debian's /usr/bin/chromium) on the home page, an article, a memo sheet with a
+checklist, the infographic and the search, then writes the scores to reports/lighthouse.md and fails when one is
+below its threshold:
+
+- desktop: 100 in performance, accessibility, best practices and SEO;
+- mobile: the median of MOBILE_RUNS runs at least 95 in performance (a 2-core machine is noisy), 100 elsewhere.
+
+    .venv/bin/python tools/lighthouse.py [--runs 3] [--report reports/lighthouse.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "deploy"))
+from local_nginx import LocalNginx, NginxError  # noqa: E402
+
+CATEGORIES = {"performance": "perf.", "accessibility": "access.", "best-practices": "bonnes pratiques", "seo": "SEO"}
+DESKTOP_MIN = {"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100}
+MOBILE_MIN = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+CHROMIUM = "/usr/bin/chromium"
+LIGHTHOUSE_JS = ROOT / "node_modules" / "lighthouse" / "package.json"
+
+
+def fail(message: str) -> None:
+    print(message, file=sys.stderr)
+    sys.exit(1)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def build(site: Path, url: str) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        fail(f"La construction du site a échoué :\n{result.stdout}\n{result.stderr}")
+
+
+def medians(runs: list[dict]) -> dict:
+    return {c: (statistics.median(r["scores"][c] for r in runs) if all(r["scores"][c] is not None for r in runs) else None)
+            for c in CATEGORIES}
+
+
+def shortfalls(results: dict) -> list[str]:
+    """One French line per score under its threshold, with the audits that cost points."""
+    problems = []
+    for page in results["pages"]:
+        for form, scores, minimum, lost in (
+            ("bureau", page["desktop"]["scores"], DESKTOP_MIN, page["desktop"]["lost"]),
+            (f"mobile (médiane de {len(page['mobile'])})", medians(page["mobile"]), MOBILE_MIN,
+             [item for run in page["mobile"] for item in run["lost"]]),
+        ):
+            for category, floor in minimum.items():
+                score = scores[category]
+                if score is None or score < floor:
+                    why = sorted({f"{item['audit']} ({item['value'] or round(item['score'] * 100)})"
+                                  + (f" {item['nodes'][0][:80]}" if item.get("nodes") else "")
+                                  for item in lost if item["category"] == category})
+                    problems.append(f"{page['label']}, {form} : {CATEGORIES[category]} {score} < {floor}"
+                                    + (f" — {'; '.join(why[:4])}" if why else ""))
+    return problems
+
+
+def report(results: dict, problems: list[str]) -> str:
+    def cells(scores):
+        return " / ".join("—" if scores[c] is None else f"{scores[c]:g}" for c in CATEGORIES)
+
+    runs = results["mobileRuns"]
+    lines = [
+        "# Audit Lighthouse",
+        "",
+        f"Produit par `make lighthouse` le {date.today().strftime('%d/%m/%Y')} : Lighthouse {results['lighthouse']}, "
+        f"{results['chromium']}, site construit puis servi par nginx avec la configuration livrée (`deploy/`), "
+        "donc compressé et avec ses en-têtes de cache.",
+        "",
+        f"Seuils : **bureau** 100 dans les quatre catégories ; **mobile** (téléphone émulé, réseau et processeur "
+        f"ralentis) : médiane de {runs} passages au moins 95 en performance, 100 ailleurs.",
+        "",
+        "Scores dans l’ordre : performance / accessibilité / bonnes pratiques / SEO.",
+        "",
+        f"| Page | Bureau | Mobile (médiane de {runs}) | Performance mobile, passage par passage |",
+        "|---|---|---|---|",
+    ]
+    for page in results["pages"]:
+        per_run = ", ".join(str(run["scores"]["performance"]) for run in page["mobile"])
+        address = page["url"].replace(results["base"], "/")
+        lines.append(f"| {page['label']} (`{address}`) | {cells(page['desktop']['scores'])} | "
+                     f"{cells(medians(page['mobile']))} | {per_run} |")
+    lines += [
+        "",
+        f"« Recherche » : Lighthouse ne peut pas ouvrir la recherche depuis une adresse. Un parcours (user flow) "
+        f"charge l’accueil, ouvre la recherche avec « s » et tape « {results['query']} » : la performance est celle "
+        "de ce moment (chargement de Pagefind, affichage des résultats) ; accessibilité, bonnes pratiques et SEO "
+        "sont mesurées sur la page avec les résultats affichés.",
+        "",
+        "## Résultat",
+        "",
+    ]
+    lines += ([f"- {p}" for p in problems] if problems else ["Tous les scores atteignent leur seuil."])
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Scores Lighthouse du site servi par nginx, comparés aux seuils.")
+    parser.add_argument("--runs", type=int, default=3, help="passages mobiles par page (médiane), 3 par défaut")
+    parser.add_argument("--report", type=Path, default=ROOT / "reports" / "lighthouse.md", help="rapport à écrire")
+    args = parser.parse_args(argv)
+
+    node = shutil.which("node")
+    if node is None:
+        fail("Node.js est introuvable : installez nodejs et npm (Node 20 ou plus récent).")
+    if not LIGHTHOUSE_JS.is_file():
+        fail("Lighthouse n’est pas installé : lancez `npm ci` (make lighthouse le fait).")
+    chrome = os.environ.get("CHROME_PATH", CHROMIUM)
+    if not Path(chrome).exists():
+        fail(f"{chrome} est introuvable : installez le paquet Debian chromium.")
+
+    with tempfile.TemporaryDirectory(prefix="lighthouse-") as work:
+        port = free_port()
+        base = f"http://127.0.0.1:{port}/"
+        site = Path(work) / "site"
+        print(f"Construction du site pour {base}…")
+        build(site, base)
+        output = Path(work) / "resultats.json"
+        try:
+            with LocalNginx(site, port=port):
+                print(f"Site servi par nginx sur {base} ; audits Lighthouse (environ 10 s par passage) :")
+                run = subprocess.run([node, str(ROOT / "tools" / "lighthouse.js"), base, str(output), str(args.runs)],
+                                     cwd=ROOT, env={**os.environ, "CHROME_PATH": chrome})
+        except NginxError as error:
+            fail(str(error))
+        if run.returncode != 0 or not output.is_file():
+            fail("Lighthouse s’est arrêté avant la fin (voir les messages ci-dessus).")
+        results = json.loads(output.read_text(encoding="utf-8"))
+
+    problems = shortfalls(results)
+    args.report.parent.mkdir(parents=True, exist_ok=True)
+    args.report.write_text(report(results, problems), encoding="utf-8")
+    print(args.report.read_text(encoding="utf-8"))
+    if problems:
+        where = args.report.resolve()
+        shown = where.relative_to(ROOT) if where.is_relative_to(ROOT) else where
+        print(f"Scores Lighthouse sous les seuils ({len(problems)}) : voir {shown}.", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
