@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test check nouvelle-page audit clean bench
+.PHONY: help serve serve-complet build test check nouvelle-page audit lighthouse audit-deps clean bench bench-search
 
 help: ## Affiche cette aide
 	@echo "Commandes disponibles :"
@@ -41,7 +41,13 @@ $(AUDIT_VENV)/.installed: requirements-audit.txt
 	@touch $@
 
 # --- Site --------------------------------------------------------------------
-serve: $(VENV)/.installed-build ## Aperçu du site sur http://127.0.0.1:8000, rechargé à chaque modification
+# Preview: `--dirty` rebuilds only the edited pages (a second or two, whatever the site's size) instead of the whole
+# site; hooks/preview.py and hooks/search_index.py keep that right (titles, search index refreshed in the background).
+# What may stay stale until the next start is listed in bench/README.md. `make serve-complet`: full rebuild each time.
+serve: $(VENV)/.installed-build ## Aperçu du site sur http://127.0.0.1:8000, seules les pages modifiées sont reconstruites
+	$(MKDOCS) serve --livereload --dirty --dev-addr $(HOST):$(PORT)
+
+serve-complet: $(VENV)/.installed-build ## Aperçu du site, tout le site reconstruit à chaque modification (plus lent)
 	$(MKDOCS) serve --livereload --dev-addr $(HOST):$(PORT)
 
 build: $(VENV)/.installed-build ## Construit le site (mode strict) dans site/
@@ -69,12 +75,25 @@ test: $(VENV)/.installed-test ## Lance tous les tests, navigateur compris (insta
 	$(BIN)/python -m pytest
 
 # --- Audit -------------------------------------------------------------------
+# `make audit` = `make lighthouse` (scores of the built site) + `make audit-deps` (known vulnerabilities of the
+# dependencies). CI (.ci/run) runs `make lighthouse` after `make test`.
+audit: lighthouse audit-deps ## Audit complet : scores Lighthouse (make lighthouse) et vulnérabilités des dépendances (make audit-deps)
+
+# Lighthouse 12.2.3 (package.json, Node >= 20) with Debian's Chromium, on the site built then served by nginx with
+# the shipped configuration (compression, cache headers): home page, an article, a memo sheet with a checklist,
+# the infographic and the search; desktop once, mobile three times (median). Writes reports/lighthouse.md and
+# fails under the thresholds (tools/lighthouse.py).
+lighthouse: $(VENV)/.installed-build ## Scores Lighthouse du site servi par nginx, comparés aux seuils (rapport : reports/lighthouse.md)
+	@bash tools/ensure-system-packages.sh
+	@$(MAKE) --no-print-directory node_modules/.installed
+	$(BIN)/python tools/lighthouse.py
+
 # pip-audit asks OSV when api.osv.dev answers, otherwise PyPI's JSON API. --strict: a dependency that could not be
 # checked (database unreachable, version unknown) fails the audit, as a known vulnerability does; an audit that
 # checked nothing never passes. --no-deps: every requirements file pins all its dependencies exactly.
 AUDIT_SERVICE ?= $(shell $(PYTHON) -c 'import socket; socket.create_connection(("api.osv.dev", 443), 5)' 2>/dev/null && echo osv || echo pypi)
 
-audit: $(AUDIT_VENV)/.installed ## Cherche les vulnérabilités connues des dépendances (pip-audit ; npm audit si package.json)
+audit-deps: $(AUDIT_VENV)/.installed ## Cherche les vulnérabilités connues des dépendances (pip-audit ; npm audit si package.json)
 	@echo "Audit des dépendances Python (base de vulnérabilités : $(AUDIT_SERVICE))"
 	@$(AUDIT_VENV)/bin/pip-audit --strict --no-deps --disable-pip --progress-spinner off \
 		--vulnerability-service $(AUDIT_SERVICE) \
@@ -82,7 +101,16 @@ audit: $(AUDIT_VENV)/.installed ## Cherche les vulnérabilités connues des dép
 		|| { echo "Audit en échec : une vulnérabilité connue (corrigez la version dans requirements*.txt), ou une dépendance que la base $(AUDIT_SERVICE) n’a pas pu vérifier (base injoignable depuis cette machine)." >&2; exit 1; }
 	@if [ -f package.json ]; then echo "Audit des dépendances npm"; npm audit --audit-level=low; fi
 
-bench: $(VENV)/.installed-test ## Banc d’essai de la recherche sur 5 000 pages générées (résultats dans bench/results/)
+# `make bench`: the build benchmark (bench/build_bench.py: 250, 1,000 and 2,000 generated pages, this project against
+# a vanilla Material configuration, about 15 minutes on 2 cores). BENCH_ARGS passes options, for instance
+# `make bench BENCH_ARGS="--sizes 250,500 --runs 3,3"`. The search benchmark (5,000 pages, Pagefind against lunr,
+# about 8 minutes) is `make bench-search`; bench/README.md explains both.
+bench: $(VENV)/.installed-test ## Banc d’essai de la construction : 250, 1 000 et 2 000 pages, projet contre Material nu (bench/results/)
+	@bash tools/ensure-system-packages.sh
+	$(BIN)/python bench/build_bench.py $(BENCH_ARGS)
+
+bench-search: $(VENV)/.installed-test ## Banc d’essai de la recherche sur 5 000 pages générées (résultats dans bench/results/)
+	@bash tools/ensure-system-packages.sh
 	$(BIN)/python bench/search_bench.py
 
 clean: ## Supprime le site construit et les caches (garde .venv)

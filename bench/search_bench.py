@@ -159,6 +159,8 @@ def real_sentences() -> tuple[list[str], list[str]]:
                 continue
             line = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)  # links → their text
             line = re.sub(r"\[\^[^\]]*\]|\{[^}]*\}|[*_`]", "", line).strip()
+            if "<" in line:
+                continue  # raw HTML once code spans are gone (« une balise <img> »): not in generated text
             if line.startswith("#"):
                 heading = line.lstrip("#").strip()
                 if 3 <= len(heading) <= 70:

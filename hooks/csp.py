@@ -21,8 +21,14 @@ Front-matter values are escaped earlier, by hooks/escape_front_matter.py.
 from __future__ import annotations
 
 import base64
+import gc
 import hashlib
+import multiprocessing
+import os
+import queue
 import re
+import sys
+import time
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -151,9 +157,30 @@ def template_blocks(template_dirs: tuple[str, ...]) -> dict[str, list[re.Pattern
     return found
 
 
-def collect(site_dir: Path, template_dirs: tuple[str, ...]) -> dict[str, set[str]]:
-    """Scan every built page. Returns the hashes by kind; raises PluginError listing what hashes cannot allow."""
+# What one page holds, as the scan finds it: (inline scripts, style blocks, style attributes, problems).
+PageScan = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
+def scan_page(text: str) -> PageScan:
+    scanner = _PageScanner()
+    scanner.feed(text)
+    scanner.close()
+    return tuple(scanner.scripts), tuple(scanner.styles), tuple(scanner.style_attributes), tuple(scanner.problems)
+
+
+def _fingerprint(text: str) -> tuple[int, str]:
+    return len(text), hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def collect(site_dir: Path, template_dirs: tuple[str, ...], known: dict | None = None, cache: dict | None = None) -> dict[str, set[str]]:
+    """Scan every built page. Returns the hashes by kind; raises PluginError listing what hashes cannot allow.
+
+    Parsing every page is the slow part: pages already scanned while the build wrote them (`known`: path ->
+    (fingerprint of the text, PageScan)) and pages unchanged since an earlier build of the same process
+    (`cache`: path -> (mtime, size, PageScan), kept by `mkdocs serve`) are not parsed again.
+    """
     trusted = template_blocks(template_dirs)
+    known = known or {}
 
     @lru_cache(maxsize=None)
     def from_templates(tag: str, text: str) -> bool:
@@ -163,18 +190,28 @@ def collect(site_dir: Path, template_dirs: tuple[str, ...]) -> dict[str, set[str
     problems: list[str] = []
     for page in sorted(site_dir.rglob("*.html")):
         name = page.relative_to(site_dir).as_posix()
-        scanner = _PageScanner()
-        scanner.feed(page.read_text(encoding="utf-8"))
-        scanner.close()
-        problems += [f"{name} : {problem}" for problem in scanner.problems]
-        for tag, texts in (("script", scanner.scripts), ("style", scanner.styles)):
+        result = None
+        if cache is not None:
+            stat = page.stat()
+            cached = cache.get(name)
+            if cached and cached[:2] == (stat.st_mtime_ns, stat.st_size):
+                result = cached[2]
+        if result is None:
+            text = page.read_text(encoding="utf-8")
+            scanned = known.get(name)
+            result = scanned[1] if scanned and scanned[0] == _fingerprint(text) else scan_page(text)
+            if cache is not None:
+                cache[name] = (stat.st_mtime_ns, stat.st_size, result)
+        scripts, styles, style_attributes, page_problems = result
+        problems += [f"{name} : {problem}" for problem in page_problems]
+        for tag, texts in (("script", scripts), ("style", styles)):
             for text in texts:
                 if from_templates(tag, text):
                     hashes[tag].add(sha256_source(text))
                 else:
                     excerpt = " ".join(text.split())[:80]
                     problems.append(f"{name} : bloc <{tag}> qui ne vient pas des gabarits du thème : « {excerpt} »")
-        hashes["style_attribute"] |= {sha256_source(value) for value in scanner.style_attributes}
+        hashes["style_attribute"] |= {sha256_source(value) for value in style_attributes}
     if problems:
         listed = "\n".join(f"  • {problem}" for problem in problems[:MAX_LISTED_PROBLEMS])
         more = len(problems) - MAX_LISTED_PROBLEMS
@@ -187,6 +224,105 @@ def collect(site_dir: Path, template_dirs: tuple[str, ...]) -> dict[str, set[str
             "docs/assets/ (voir deploy/README.md)."
         )
     return hashes
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Scanning while the site is built. MkDocs builds pages one after the other on one core; a second process parses
+# each page as soon as MkDocs has written it, on another core, so that the scan costs almost nothing by the end of
+# the build. The worker is forked before the pages are rendered (a small process) and only receives file paths;
+# at the end, a page's result is used only if the file still holds exactly the text the worker parsed.
+# --------------------------------------------------------------------------------------------------------------
+STALLED_AFTER = 30  # seconds without a result from the worker: it is given up, the rest is scanned here
+
+
+def _scan_worker(tasks, results) -> None:
+    gc.freeze()  # the objects inherited from the build are never collected here: no copy of their memory
+    for name, path in iter(tasks.get, None):
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+            results.put((name, _fingerprint(text), scan_page(text)))
+        except Exception:  # noqa: BLE001 - the page is scanned again, in the build's process, at the end
+            results.put((name, None, None))
+
+
+class _BackgroundScanner:
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("fork")
+        self.tasks, self.results = context.Queue(), context.Queue()
+        self.process = context.Process(target=_scan_worker, args=(self.tasks, self.results), daemon=True)
+        self.process.start()
+        self.sent = 0
+        self.waiting: tuple[str, str] | None = None  # the page being built: written after on_post_page
+
+    def submit(self, name: str, path: str) -> None:
+        """Queue the page being built; the previous one is on disk now, and goes to the worker."""
+        self._send_waiting()
+        self.waiting = (name, path)
+
+    def _send_waiting(self) -> None:
+        if self.waiting is not None:
+            self.tasks.put(self.waiting)
+            self.sent += 1
+            self.waiting = None
+
+    def finish(self) -> dict:
+        """Results of every page sent: path -> (fingerprint, PageScan)."""
+        self._send_waiting()
+        self.tasks.put(None)
+        found = {}
+        received = 0
+        last_result = time.monotonic()
+        while received < self.sent:
+            try:
+                name, fingerprint, result = self.results.get(timeout=1)
+            except queue.Empty:
+                if self.process.is_alive() and time.monotonic() - last_result < STALLED_AFTER:
+                    continue
+                break  # the worker died or is stuck: the pages without a result are scanned in this process
+            received += 1
+            last_result = time.monotonic()
+            if result is not None:
+                found[name] = (fingerprint, result)
+        self.process.join(timeout=10)
+        if self.process.is_alive():
+            self.process.kill()
+        return found
+
+
+_scanner: _BackgroundScanner | None = None
+# `mkdocs serve` keeps this module between rebuilds: pages whose file did not change are not parsed again.
+_cache: dict[str, tuple[int, int, PageScan]] = {}
+_command = {"name": "build"}
+
+
+def on_startup(command, dirty):
+    _command["name"] = command
+
+
+def _use_background_scan() -> bool:
+    # Not under `mkdocs serve`: its server and file watcher run threads, and forking a process that has threads
+    # is not safe; there the cache above already limits a rebuild's scan to the pages it rewrote.
+    return sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1 and _command["name"] != "serve"
+
+
+@event_priority(100)  # before hooks/search_index.py starts its threads: the scanner is forked from a single thread
+def on_pre_build(config):
+    global _scanner
+    if _scanner is not None:  # a previous build that failed
+        _scanner.finish()
+        _scanner = None
+    if _use_background_scan():
+        try:
+            _scanner = _BackgroundScanner()
+        except OSError:
+            _scanner = None
+
+
+@event_priority(-100)
+def on_post_page(output, page, config):
+    if _scanner is not None:
+        _scanner.submit(page.file.dest_uri, page.file.abs_dest_path)
+    return output
 
 
 def ships_webassembly(site_dir: Path) -> bool:
@@ -212,8 +348,11 @@ def nginx_include(hashes: dict[str, set[str]], webassembly: bool) -> str:
 
 @event_priority(-100)  # after every other post-build step, Pagefind's index included
 def on_post_build(config):
+    global _scanner
+    known = _scanner.finish() if _scanner is not None else {}
+    _scanner = None
     site_dir = Path(config.site_dir)
-    hashes = collect(site_dir, tuple(config.theme.dirs))
+    hashes = collect(site_dir, tuple(config.theme.dirs), known, _cache)
     output = site_dir / OUTPUT
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(nginx_include(hashes, ships_webassembly(site_dir)), encoding="utf-8")

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +145,7 @@ class PageIndex:
         self.use_directory_urls = use_directory_urls
         self.docs_dir = docs_dir
         self._by_url = {p.url: p for p in pages.values()}
+        self._subset_cache: dict[int, dict[frozenset, list]] = {}
 
     def __contains__(self, src: str) -> bool:
         return src in self._pages
@@ -175,18 +177,52 @@ class PageIndex:
         suggested: a reader looking for more on a subject wants content, not the legal notices.
         """
         current = self._pages.get(src)
-        if current is None or not current.tags:
+        if current is None or not current.tags or limit <= 0:
             return []
-        tags = set(current.tags)
-        scored = []
+        tags = frozenset(current.tags)
+        lists = self._tag_subset_lists(limit)
+        found: list[PageInfo] = []
+        # Level by level, from the pages sharing every tag of the page down to those sharing one: each page of
+        # level s shares exactly one subset of s tags with the current page, so it is in that subset's list.
+        for shared in range(len(tags), 0, -1):
+            level = []
+            for subset in combinations(sorted(tags), shared):
+                for entry in lists.get(frozenset(subset), ()):
+                    page = entry[2]
+                    if page.src != src and len(tags.intersection(page.tags)) == shared:
+                        level.append(entry)
+            level.sort(key=lambda entry: entry[:2])
+            found += [entry[2] for entry in level[: limit - len(found)]]
+            if len(found) >= limit:
+                break
+        return found
+
+    def _tag_subset_lists(self, limit: int) -> dict[frozenset, list]:
+        """For every set of tags that some pages have in common: the first pages having them all, in title order.
+
+        Computed once per build (per `limit`): `related()` then costs the same on a site of 50 or 5,000 pages,
+        instead of a pass over every page for every page. A list keeps 2 × limit + 2 pages: enough for the
+        `limit` best of a level once the page itself and the pages of the levels above (fewer than `limit`,
+        or the search would have stopped) are left out.
+        """
+        keep = 2 * limit + 2
+        cached = self._subset_cache.get(keep)
+        if cached is not None:
+            return cached
+        lists: dict[frozenset, list] = {}
         for page in self._pages.values():
-            if page.src == src or page.type == "page":
+            if page.type == "page" or not page.tags:
                 continue
-            shared = len(tags & set(page.tags))
-            if shared:
-                scored.append((-shared, sort_key(page.title), page.src, page))
-        scored.sort(key=lambda entry: entry[:3])
-        return [entry[3] for entry in scored[: max(limit, 0)]]
+            entry = (sort_key(page.title), page.src, page)
+            unique = sorted(set(page.tags))
+            for size in range(1, len(unique) + 1):
+                for subset in combinations(unique, size):
+                    lists.setdefault(frozenset(subset), []).append(entry)
+        for key, entries in lists.items():
+            entries.sort(key=lambda entry: entry[:2])
+            del entries[keep:]
+        self._subset_cache[keep] = lists
+        return lists
 
     # -- checks that need the whole index -------------------------------------------------------
     def check_series(self, series: dict[str, dict], problems: list[Problem]) -> None:
@@ -334,5 +370,29 @@ def load_pages(docs_dir: Path, use_directory_urls: bool, problems: list[Problem]
         if src in EXEMPT:
             pages[src] = PageInfo(src=src, url=page_url(src, use_directory_urls), file=f"{prefix}/{src}")
             continue
-        pages[src] = read_page(path, src, f"{prefix}/{src}", use_directory_urls, problems, refs)
+        pages[src] = _read_page_cached(path, src, f"{prefix}/{src}", use_directory_urls, problems, refs)
     return PageIndex(pages, use_directory_urls, docs_dir)
+
+
+# `make serve` rebuilds the site in the same process after every edit, and every build reads the front matter of
+# every page. A page whose file did not change (same modification time and size) is not read again: its PageInfo,
+# problems and references are those of the previous build. A single `mkdocs build` reads every page once, as before.
+_read_cache: dict[tuple, tuple[PageInfo, list[Problem], list[Ref]]] = {}
+
+
+def _read_page_cached(path: Path, src: str, file: str, use_directory_urls: bool, problems: list[Problem], refs: list[Ref]) -> PageInfo:
+    try:
+        stat = path.stat()
+    except OSError:
+        return read_page(path, src, file, use_directory_urls, problems, refs)
+    key = (str(path), stat.st_mtime_ns, stat.st_size, file, use_directory_urls)
+    cached = _read_cache.get(key)
+    if cached is None:
+        page_problems: list[Problem] = []
+        page_refs: list[Ref] = []
+        page = read_page(path, src, file, use_directory_urls, page_problems, page_refs)
+        cached = _read_cache[key] = (page, page_problems, page_refs)
+    page, page_problems, page_refs = cached
+    problems.extend(page_problems)
+    refs.extend(page_refs)
+    return page

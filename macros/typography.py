@@ -52,8 +52,23 @@ RULES: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+# What each rule needs in a text to change anything: a rule whose characters are absent is not run (a page has
+# hundreds of text nodes, most of them without any of these characters). Same order as RULES.
+RULE_TRIGGERS: list = [
+    lambda text: ";" in text or "!" in text or "?" in text,
+    lambda text: ":" in text,
+    lambda text: "«" in text,
+    lambda text: "»" in text,
+    re.compile(r"\d[ \u00a0]\d").search,
+    lambda text: "%" in text or "€" in text,
+]
+ANY_TRIGGER = re.compile(r"[;!?:«»%€]|\d[ \u00a0]\d")
+
+
 def fix_text(text: str) -> str:
     """Apply the French spacing rules to a plain text, leaving URLs and e-mail addresses untouched."""
+    if not ANY_TRIGGER.search(text):
+        return text  # no rule can change it (the build's hot path: most text nodes)
     pieces: list[str] = []
     position = 0
     for protected in PROTECTED.finditer(text):
@@ -65,8 +80,9 @@ def fix_text(text: str) -> str:
 
 
 def _fix_plain(text: str) -> str:
-    for pattern, replacement in RULES:
-        text = pattern.sub(replacement, text)
+    for (pattern, replacement), needed in zip(RULES, RULE_TRIGGERS):
+        if needed(text):
+            text = pattern.sub(replacement, text)
     return text
 
 
