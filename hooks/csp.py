@@ -305,7 +305,7 @@ def _use_background_scan() -> bool:
     return sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1 and _command["name"] != "serve"
 
 
-@event_priority(100)  # before hooks/search_index.py starts its threads: the scanner is forked from a single thread
+@event_priority(100)  # first: the scanner is forked before any other hook may start a thread
 def on_pre_build(config):
     global _scanner
     if _scanner is not None:  # a previous build that failed

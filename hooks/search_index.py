@@ -1,8 +1,5 @@
-"""MkDocs hook: builds the site's search index with Pagefind at every build (`make build`, `make serve`, tests).
-
-Each page is handed to Pagefind as soon as MkDocs has rendered it (Pagefind's service mode, on the other core), and
-the index is written at the end of the build; the command line over the built site remains the fallback. Under
-`make serve`, a quick rebuild (--dirty) refreshes the index in the background (sections below).
+"""MkDocs hook: builds the site's search index with Pagefind after every build (`make build`, `make serve`, tests).
+Under `make serve`, a quick rebuild (--dirty) refreshes the index in the background (see the end of this file).
 
 Pagefind (PyPI `pagefind-bin`, which ships the binary) reads the built HTML: only the elements marked
 `data-pagefind-body` (the article, see overrides/main.html), with the `type` and `tag` filters and the `title`
@@ -17,10 +14,7 @@ and a reader who types « etat » finds it. The published pages keep their ’; 
 
 from __future__ import annotations
 
-import base64
-import json
 import logging
-import queue
 import re
 import shutil
 import subprocess
@@ -29,7 +23,6 @@ import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 # Elements inside the article that are not the page's own text: heading permalinks (« ¶ »), Material's tag
 # list and « Modifier cette page » button, the update date, the share box, the blocks of the macros that list
@@ -105,6 +98,14 @@ def page_for_indexing(html: str) -> str:
     return ascii_apostrophes(html)
 
 
+def _html_files(site_dir: Path):
+    """The HTML files of the site that Pagefind reads (not its own bundle, not the dot folders)."""
+    for page in site_dir.rglob("*.html"):
+        relative = page.relative_to(site_dir)
+        if relative.parts[0] != "pagefind" and not relative.parts[0].startswith("."):
+            yield relative.as_posix(), page
+
+
 def copy_for_indexing(site_dir: Path, work_dir: Path) -> int:
     """Copy every HTML page of the site into work_dir, as Pagefind needs it; returns the number of pages."""
     count = 0
@@ -143,121 +144,6 @@ def build_index(site_dir: Path, output: Path | None = None) -> None:
         )
     for name in UNUSED_BUNDLE_FILES:
         (output / name).unlink(missing_ok=True)
-
-
-def _html_files(site_dir: Path):
-    """The HTML files of the site that Pagefind reads (not its own bundle, not the dot folders)."""
-    for page in site_dir.rglob("*.html"):
-        relative = page.relative_to(site_dir)
-        if relative.parts[0] != "pagefind" and not relative.parts[0].startswith("."):
-            yield relative.as_posix(), page
-
-
-# --------------------------------------------------------------------------------------------------------------
-# Indexing during the build. MkDocs renders pages one after the other on one core. Pagefind has a service mode
-# (`pagefind --service`, the protocol of its Node and Python APIs: base64 JSON messages ended by a comma): each page
-# is sent to it as soon as it is rendered, Pagefind parses it on the other core, and after the build only the
-# writing of the index remains. Same pages, same options, same fragments as the command line (compared on the real
-# site). If anything goes wrong with the service, the index is built with the command line, as before.
-# --------------------------------------------------------------------------------------------------------------
-class ServiceIndex:
-    def __init__(self, executable: Path) -> None:
-        self.process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=subprocess.DEVNULL)
-        self.responses: dict[int, dict] = {}
-        self.condition = threading.Condition()
-        self.outbox: queue.Queue = queue.Queue()
-        self.message_id = 0
-        self.pending: list[int] = []
-        self.sent: set[str] = set()
-        threading.Thread(target=self._read, daemon=True).start()
-        threading.Thread(target=self._write, daemon=True).start()
-        config = {"force_language": "fr", "exclude_selectors": EXCLUDE_SELECTORS.split(", ")}
-        self.index_id = self._wait(self._send({"type": "NewIndex", "config": config}))["index_id"]
-
-    def _read(self) -> None:
-        buffer = b""
-        while True:
-            chunk = self.process.stdout.read1(1 << 16)
-            if not chunk:
-                break
-            buffer += chunk
-            *messages, buffer = buffer.split(b",")
-            for message in messages:
-                response = json.loads(base64.b64decode(message))
-                payload = response.get("payload") or {}
-                message_id = response.get("message_id")
-                if message_id is None and payload.get("original_message"):  # a message Pagefind could not read
-                    try:
-                        message_id = json.loads(payload["original_message"]).get("message_id")
-                    except (ValueError, AttributeError):
-                        message_id = None
-                with self.condition:
-                    self.responses[message_id] = payload
-                    self.condition.notify_all()
-        with self.condition:
-            self.condition.notify_all()
-
-    def _write(self) -> None:
-        try:
-            for message in iter(self.outbox.get, None):
-                self.process.stdin.write(message)
-                self.process.stdin.flush()
-        except OSError:
-            pass  # the service stopped: finish() notices it
-
-    def _send(self, payload: dict) -> int:
-        self.message_id += 1
-        request = {"message_id": self.message_id, "payload": payload}
-        self.outbox.put(base64.b64encode(json.dumps(request).encode("utf-8")) + b",")
-        return self.message_id
-
-    def _wait(self, message_id: int, timeout: float = 120) -> dict:
-        with self.condition:
-            if not self.condition.wait_for(lambda: message_id in self.responses or self.process.poll() is not None, timeout):
-                raise TimeoutError("Pagefind ne répond pas")
-            if message_id not in self.responses:
-                raise OSError(f"Pagefind s’est arrêté (code {self.process.returncode})")
-            payload = self.responses.pop(message_id)
-        if payload.get("type") == "Error":
-            raise OSError(payload.get("message", "erreur de Pagefind"))
-        return payload
-
-    def add(self, relative: str, html: str) -> None:
-        self.sent.add(relative)
-        self.pending.append(self._send({"type": "AddFile", "index_id": self.index_id, "file_path": relative,
-                                        "file_contents": page_for_indexing(html)}))
-
-    def finish(self, site_dir: Path, output: Path) -> None:
-        """Add the pages the build did not render (404.html, pages of a --dirty build), write the index."""
-        for relative, page in _html_files(site_dir):
-            if relative not in self.sent:
-                self.add(relative, page.read_text(encoding="utf-8"))
-        for message_id in self.pending:
-            self._wait(message_id)
-        if not self.sent:
-            raise OSError("aucune page HTML à indexer")
-        shutil.rmtree(output, ignore_errors=True)
-        self._wait(self._send({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(output)}))
-        if not (output / "pagefind.js").is_file():
-            raise OSError("Pagefind n’a pas écrit son index")
-        for name in UNUSED_BUNDLE_FILES:
-            (output / name).unlink(missing_ok=True)
-
-    def close(self) -> None:
-        self.outbox.put(None)
-        try:
-            self.process.stdin.close()
-        except OSError:
-            pass
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-
-_service: ServiceIndex | None = None
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -305,51 +191,9 @@ def refresh_in_background(site_dir: Path) -> None:
     threading.Thread(target=_refresh_loop, args=(site_dir,), daemon=True).start()
 
 
-def _quick_preview(site_dir: Path) -> bool:
-    """A rebuild of `make serve` (--dirty) once the site has its index: the index is refreshed in the background."""
-    return _mode["command"] == "serve" and _mode["dirty"] and (site_dir / "pagefind" / "pagefind.js").is_file()
-
-
-def _stop_service() -> None:
-    global _service
-    if _service is not None:
-        _service.close()
-        _service = None
-
-
-def on_pre_build(config):
-    global _service
-    _stop_service()  # left by a build that failed
-    if _quick_preview(Path(config.site_dir)):
-        return
-    try:
-        _service = ServiceIndex(pagefind_executable())
-    except (OSError, TimeoutError, PluginError):
-        _service = None  # the command line indexes the site after the build
-
-
-@event_priority(-90)  # the page as written (compact_html.py has run); csp.py only reads it
-def on_post_page(output, page, config):
-    if _service is not None:
-        _service.add(page.file.dest_uri, output)
-    return output
-
-
-def on_build_error(error):
-    _stop_service()
-
-
 def on_post_build(config):
     site_dir = Path(config.site_dir)
-    if _service is not None:
-        try:
-            _service.finish(site_dir, site_dir / "pagefind")
-            return
-        except (OSError, TimeoutError, ValueError) as error:
-            log.info(f"Recherche : indexation pendant la construction impossible ({error}) ; indexation en fin de construction.")
-        finally:
-            _stop_service()
-    elif _quick_preview(site_dir):
+    if _mode["command"] == "serve" and _mode["dirty"] and (site_dir / "pagefind" / "pagefind.js").is_file():
         refresh_in_background(site_dir)
         return
     build_index(site_dir)
