@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from support import CHROMIUM, CHROMIUM_ARGS, StaticServer, copy_project, mkdocs_build  # noqa: E402
+from sitegen import real_text  # noqa: E402  (bench/ is on sys.path: the script's own folder)
 
 WORK = ROOT / "bench" / "work"
 RESULTS = ROOT / "bench" / "results"
@@ -147,29 +148,6 @@ _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
 _Lenient.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
-def real_sentences() -> tuple[list[str], list[str]]:
-    """Paragraph lines and heading texts of the real pages, without macros, links or markup."""
-    paragraphs, headings = [], []
-    for md in sorted((ROOT / "docs").rglob("*.md")):
-        text = md.read_text(encoding="utf-8")
-        text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
-        for line in text.splitlines():
-            line = line.strip()
-            if not line or "{{" in line or "{%" in line or line.startswith(("!!!", "???", "|", "<", "*[", "[^", "===")):
-                continue
-            line = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)  # links → their text
-            line = re.sub(r"\[\^[^\]]*\]|\{[^}]*\}|[*_`]", "", line).strip()
-            if "<" in line:
-                continue  # raw HTML once code spans are gone (« une balise <img> »): not in generated text
-            if line.startswith("#"):
-                heading = line.lstrip("#").strip()
-                if 3 <= len(heading) <= 70:
-                    headings.append(heading)
-            elif len(line) > 40:
-                paragraphs.append(re.sub(r"^(\d+\.|-)\s+", "", line))
-    return paragraphs, headings
-
-
 def made_up_word(rng: random.Random) -> str:
     syllables = ["ba", "ché", "dri", "fo", "gu", "la", "mé", "nor", "pi", "ques", "ré", "sa", "ti", "vo", "zan",
                  "tion", "ment", "eur", "ence", "ais", "oir", "ière", "ble", "ette", "ier"]
@@ -182,7 +160,7 @@ def generate_project(pages: int, lunr: bool) -> Path:
     shutil.rmtree(target, ignore_errors=True)
     WORK.mkdir(parents=True, exist_ok=True)
     rng = random.Random(20261128)
-    paragraphs, headings = real_sentences()
+    paragraphs, headings = real_text()
     tags = [t["libelle"] for t in yaml.safe_load((ROOT / "data" / "tags.yml").read_text(encoding="utf-8"))]
     staging = WORK / "staging"
     shutil.rmtree(staging, ignore_errors=True)
