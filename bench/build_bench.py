@@ -325,7 +325,9 @@ def profile(pages: int, project: Path | None = None, name: str | None = None) ->
     output = project / "build.prof"
     command = [sys.executable, "-m", "cProfile", "-o", str(output), "-m", "mkdocs", "build", "--clean", "--site-dir", str(project / "site")]
     started = time.perf_counter()
-    subprocess.run(command, cwd=project, env=build_env(project), check=True, capture_output=True)
+    # One process for the Markdown (hooks/parallel_render.py off): cProfile then sees every step of the build.
+    env = {**build_env(project), "PV_PARALLEL_RENDER": "off"}
+    subprocess.run(command, cwd=project, env=env, check=True, capture_output=True)
     wall = time.perf_counter() - started
     plain = run_build(project, project / "site")
     stats = pstats.Stats(str(output)).stats
@@ -337,7 +339,8 @@ def profile(pages: int, project: Path | None = None, name: str | None = None) ->
             total = seconds
         rows.append((label, seconds))
     lines = [f"Profil de la construction du projet, {pages} pages générées ({site_content.all_pages + 31} pages en tout) :",
-             f"construction sans profileur {plain['seconds']:.1f} s ; sous cProfile {wall:.1f} s (processus entier).", "",
+             f"construction sans profileur {plain['seconds']:.1f} s ; sous cProfile {wall:.1f} s (processus entier, "
+             "Markdown converti dans un seul processus : PV_PARALLEL_RENDER=off).", "",
              "| Étape | Temps (cProfile) | Part de la construction |", "|---|---|---|"]
     for label, seconds in rows:
         lines.append(f"| {label} | {seconds:.1f} s | {100 * seconds / total:.0f} % |")

@@ -14,12 +14,16 @@ and a reader who types « etat » finds it. The published pages keep their ’; 
 
 from __future__ import annotations
 
+import json
 import logging
+import math
+import os
 import re
 import shutil
 import subprocess
 import tempfile
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -42,6 +46,15 @@ EXCLUDE_SELECTORS = ", ".join(
         ".ck-sr",
     ]
 )
+
+# Pagefind needs about 0.45 MB of memory per page of 1,000 words while it builds an index (910 MB for 2,000 pages:
+# bench/README.md), whatever its options. Beyond PAGES_PER_INDEX pages, the site is indexed in several bundles, one
+# after the other, so that the build's memory stays under 600 MB however large the site grows. A search then reads
+# every bundle (Pagefind's mergeIndex, docs/assets/javascripts/search.js): one more small request per bundle.
+PAGES_PER_INDEX = 300
+INDEXED_AT_ONCE = 2
+MERGED_BUNDLE = "lot-{number}"   # pagefind/lot-2/, pagefind/lot-3/…: nginx serves their hashed files as immutable
+MANIFEST = "lots.json"           # pagefind/lots.json: the merged bundles, [] when there is one; read by search.js
 
 # Pagefind writes three ready-made interfaces next to its search API; the site uses only the API
 # (pagefind.js, its worker, the WebAssembly and the index), so the unused bundles are removed.
@@ -99,32 +112,47 @@ def page_for_indexing(html: str) -> str:
 
 
 def _html_files(site_dir: Path):
-    """The HTML files of the site that Pagefind reads (not its own bundle, not the dot folders)."""
-    for page in site_dir.rglob("*.html"):
+    """The HTML files of the site that Pagefind reads (not its own bundle, not the dot folders), in path order."""
+    for page in sorted(site_dir.rglob("*.html")):
         relative = page.relative_to(site_dir)
         if relative.parts[0] != "pagefind" and not relative.parts[0].startswith("."):
             yield relative.as_posix(), page
 
 
-def copy_for_indexing(site_dir: Path, work_dir: Path) -> int:
-    """Copy every HTML page of the site into work_dir, as Pagefind needs it; returns the number of pages."""
-    count = 0
-    for relative, page in _html_files(site_dir):
+def pages_per_index() -> int:
+    """PAGES_PER_INDEX, or the value of PV_SEARCH_PAGES_PER_INDEX (the tests split the small real site with it)."""
+    value = os.environ.get("PV_SEARCH_PAGES_PER_INDEX", "").strip()
+    if not value:
+        return PAGES_PER_INDEX
+    if not value.isdigit() or int(value) < 1:
+        raise PluginError(f"PV_SEARCH_PAGES_PER_INDEX={value!r} : un nombre entier de pages, 1 ou plus, est attendu.")
+    return int(value)
+
+
+def indexable_pages(site_dir: Path) -> list[tuple[str, Path]]:
+    """(path in the site, file) of every page holding the data-pagefind-body element (the others are not indexed)."""
+    return [(relative, page) for relative, page in _html_files(site_dir) if "data-pagefind-body" in page.read_text(encoding="utf-8")]
+
+
+def split_pages(pages: list, size: int) -> list[list]:
+    """Pages dealt in turn into ceil(len / size) groups of at most `size`: every group mixes all the site's
+    sections in the same proportions, so that the word statistics Pagefind scores with (how rare a word is, how
+    long pages are) are alike in every bundle, and scores from different bundles compare fairly."""
+    count = max(1, math.ceil(len(pages) / size))
+    return [pages[start::count] for start in range(count)]
+
+
+def copy_for_indexing(pages: list[tuple[str, Path]], work_dir: Path) -> None:
+    """Copy the pages into work_dir as Pagefind needs them (page_for_indexing), one at a time."""
+    for relative, page in pages:
         target = work_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page_for_indexing(page.read_text(encoding="utf-8")), encoding="utf-8")
-        count += 1
-    return count
 
 
-def build_index(site_dir: Path, output: Path | None = None) -> None:
-    """Index site_dir with Pagefind into `output` (site_dir/pagefind/); raises PluginError with a French message on failure."""
-    executable = pagefind_executable()
-    output = output or site_dir / "pagefind"
-    shutil.rmtree(output, ignore_errors=True)
+def _run_pagefind(executable: Path, pages: list[tuple[str, Path]], output: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="pagefind-") as work:
-        if copy_for_indexing(site_dir, Path(work)) == 0:
-            raise PluginError(f"Recherche : aucune page HTML à indexer dans {site_dir}.")
+        copy_for_indexing(pages, Path(work))
         command = [
             str(executable),
             "--site", work,
@@ -137,11 +165,42 @@ def build_index(site_dir: Path, output: Path | None = None) -> None:
             result = subprocess.run(command, capture_output=True, text=True, timeout=600)
         except (OSError, subprocess.TimeoutExpired) as error:
             raise PluginError(f"Recherche : Pagefind n’a pas pu être lancé ({error}).") from error
-    if result.returncode != 0 or not (output / "pagefind.js").is_file():
+    if result.returncode != 0 or not (output / "pagefind-entry.json").is_file():
         details = (result.stderr or result.stdout).strip()
         raise PluginError(
             f"Recherche : la construction de l’index par Pagefind a échoué (code {result.returncode}).\n{details}"
         )
+
+
+def build_index(site_dir: Path, output: Path | None = None) -> None:
+    """Index site_dir with Pagefind into `output` (site_dir/pagefind/); raises PluginError with a French message on failure.
+
+    Up to pages_per_index() pages: one bundle. Beyond: the first group in `output`, the others in `output/lot-N/`
+    (their index files only: the first bundle's engine searches them all), listed in `output/lots.json`."""
+    executable = pagefind_executable()
+    output = output or site_dir / "pagefind"
+    pages = indexable_pages(site_dir)
+    if not pages:
+        raise PluginError(
+            f"Recherche : aucune page de {site_dir} ne porte l’attribut data-pagefind-body (overrides/main.html) : "
+            "l’index serait vide."
+        )
+    shutil.rmtree(output, ignore_errors=True)
+    groups = split_pages(pages, pages_per_index())
+    targets = [output] + [output / MERGED_BUNDLE.format(number=number) for number in range(2, len(groups) + 1)]
+    # Two bundles at a time: Pagefind keeps mostly to one core, so the two cores index twice as fast; the memory
+    # of two bundles of PAGES_PER_INDEX pages is what the limit above allows for.
+    with ThreadPoolExecutor(max_workers=min(INDEXED_AT_ONCE, len(groups))) as pool:
+        for done in [pool.submit(_run_pagefind, executable, group, target) for group, target in zip(groups, targets)]:
+            done.result()  # the first failure, with Pagefind's message
+    for target in targets[1:]:
+        for path in target.iterdir():
+            if path.is_file() and path.name != "pagefind-entry.json" and not path.name.endswith(".pf_meta"):
+                path.unlink()  # the engine and the interfaces: the first bundle's serve every bundle
+    merged = [f"{target.name}/" for target in targets[1:]]
+    (output / MANIFEST).write_text(json.dumps(merged), encoding="utf-8")
+    if not (output / "pagefind.js").is_file():
+        raise PluginError(f"Recherche : Pagefind n’a pas écrit {output / 'pagefind.js'}.")
     for name in UNUSED_BUNDLE_FILES:
         (output / name).unlink(missing_ok=True)
 

@@ -33,6 +33,30 @@ def site_server(built_site, site_port) -> str:
         yield server.url
 
 
+# The real site's search index cut into bundles of at most this many pages (hooks/search_index.py does so beyond
+# 500 pages): 27 pages make four bundles, searched together by docs/assets/javascripts/search.js.
+SPLIT_PAGES_PER_INDEX = 8
+
+
+@pytest.fixture(scope="session")
+def split_site(tmp_path_factory) -> tuple[Path, int]:
+    """The real site built with its search index in several bundles, and the port it is built for."""
+    port = free_port()
+    site = tmp_path_factory.mktemp("site-lots")
+    env = {"SITE_URL": f"http://127.0.0.1:{port}/", "PV_SEARCH_PAGES_PER_INDEX": str(SPLIT_PAGES_PER_INDEX)}
+    result = mkdocs_build(ROOT, site, env=env)
+    if result.returncode != 0:
+        pytest.fail(f"La construction du site avec un index en plusieurs lots a échoué :\n{result.stdout}\n{result.stderr}")
+    return site, port
+
+
+@pytest.fixture(scope="session")
+def split_site_server(split_site) -> str:
+    site, port = split_site
+    with StaticServer(site, port) as server:
+        yield server.url
+
+
 @pytest.fixture(scope="session")
 def browser():
     """A headless Debian Chromium driven by Playwright. Fails (never skips) when Chromium is missing."""

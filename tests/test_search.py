@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from urllib.parse import urlparse
+from urllib.request import urlopen
 
 import pytest
 import yaml
@@ -53,6 +54,13 @@ def result_paths(page) -> list[str]:
 
 def query_id(q: dict) -> str:
     return q["query"]
+
+
+@pytest.fixture(params=["un-index", "lots"])
+def search_server(request) -> str:
+    """The site with one search index, then the same site with its index in several bundles (what a site of more
+    than 500 pages gets): the reader must see the same search."""
+    return request.getfixturevalue("site_server" if request.param == "un-index" else "split_site_server")
 
 
 @pytest.fixture()
@@ -107,14 +115,41 @@ def test_every_content_page_is_indexed_with_its_type(built_site):
     assert not wrong, "pages mal préparées pour la recherche :\n" + "\n".join(wrong)
 
 
+def _page_count(bundle) -> int:
+    return json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]["fr"]["page_count"]
+
+
+def test_one_bundle_for_a_small_site(built_site):
+    assert json.loads((built_site / "pagefind" / "lots.json").read_text(encoding="utf-8")) == []
+
+
+def test_index_in_bundles_holds_every_page_once(built_site, split_site):
+    """Beyond PV_SEARCH_PAGES_PER_INDEX pages (500 by default), the index is cut into bundles of at most that many
+    pages, each section spread over all of them; the others hold their index only, not a second engine."""
+    from conftest import SPLIT_PAGES_PER_INDEX
+
+    site, _port = split_site
+    first = site / "pagefind"
+    names = json.loads((first / "lots.json").read_text(encoding="utf-8"))
+    total = _page_count(built_site / "pagefind")
+    assert len(names) + 1 == -(-total // SPLIT_PAGES_PER_INDEX), names
+    counts = [_page_count(first)] + [_page_count(first / name) for name in names]
+    assert sum(counts) == total and max(counts) <= SPLIT_PAGES_PER_INDEX, counts
+    fragments = [len(list((first / name / "fragment").iterdir())) for name in ["", *names]]
+    assert fragments == counts
+    for name in names:
+        kept = sorted(p.name for p in (first / name).iterdir() if p.is_file())
+        assert len(kept) == 2 and kept[0] == "pagefind-entry.json" and kept[1].endswith(".pf_meta"), kept
+
+
 # --------------------------------------------------------------------------------------------------
 # Relevance: the query suite
 # --------------------------------------------------------------------------------------------------
 @pytest.mark.browser
-def test_query_suite_recall_at_3(reader, site_server):
+def test_query_suite_recall_at_3(reader, search_server):
     """Every query of tests/search_queries.yml typed in the real field; recall@3 and MRR printed."""
     assert len(QUERIES) >= 40
-    open_search(reader, site_server)
+    open_search(reader, search_server)
     hits, reciprocal, misses, by_kind = 0, 0.0, [], {}
     for q in QUERIES:
         paths = search(reader, q["query"])
@@ -138,15 +173,15 @@ def test_query_suite_recall_at_3(reader, site_server):
 
 
 @pytest.mark.browser
-def test_typed_query_with_accents_elision_and_capitals(reader, site_server):
+def test_typed_query_with_accents_elision_and_capitals(reader, search_server):
     """Typed key by key (the debounce and the order of answers matter), with ’, capitals and no accents."""
-    open_search(reader, site_server)
+    open_search(reader, search_server)
     assert search(reader, "Charte de l’ETAT", typed=True)[0] == "regles/charte-reseaux-sociaux-etat/"
 
 
 @pytest.mark.browser
-def test_result_shows_title_type_and_highlighted_excerpt(reader, site_server):
-    open_search(reader, site_server)
+def test_result_shows_title_type_and_highlighted_excerpt(reader, search_server):
+    open_search(reader, search_server)
     search(reader, "deconnexion")
     first = reader.locator("#pv-search-results li").first
     assert first.locator(".pv-search-title").inner_text() == "Le droit à la déconnexion"
@@ -158,9 +193,9 @@ def test_result_shows_title_type_and_highlighted_excerpt(reader, site_server):
 
 
 @pytest.mark.browser
-def test_heading_match_ranks_before_a_single_mention(reader, site_server):
+def test_heading_match_ranks_before_a_single_mention(reader, search_server):
     """« neutralité » is a heading of the agents' obligations page and is mentioned once in several fiches."""
-    open_search(reader, site_server)
+    open_search(reader, search_server)
     assert search(reader, "neutralité")[0] == "regles/obligations-des-agents/"
 
 
@@ -168,8 +203,8 @@ def test_heading_match_ranks_before_a_single_mention(reader, site_server):
 # Filters
 # --------------------------------------------------------------------------------------------------
 @pytest.mark.browser
-def test_type_filter_narrows_results(reader, site_server):
-    open_search(reader, site_server)
+def test_type_filter_narrows_results(reader, search_server):
+    open_search(reader, search_server)
     everything = search(reader, "linkedin")
     options = reader.eval_on_selector_all("#pv-search-type option", "els => els.map(e => e.value)")
     assert {"Fiche mémo", "Charte", "Guide", "Article"} <= set(options), options
@@ -194,8 +229,8 @@ def test_type_filter_narrows_results(reader, site_server):
 
 
 @pytest.mark.browser
-def test_tag_filter_narrows_results(reader, site_server):
-    open_search(reader, site_server)
+def test_tag_filter_narrows_results(reader, search_server):
+    open_search(reader, search_server)
     search(reader, "agent")
     reader.evaluate("() => { window.pvSearch.lastSearch = null }")
     reader.select_option("#pv-search-tag", "Déconnexion")
@@ -244,8 +279,8 @@ def test_live_region_announces_results_in_french(reader, site_server):
 
 
 @pytest.mark.browser
-def test_first_search_loads_pagefind_lazily_and_never_material_search(reader, site_server):
-    reader.goto(site_server)
+def test_first_search_loads_pagefind_lazily_and_never_material_search(reader, search_server):
+    reader.goto(search_server)
     reader.wait_for_load_state("networkidle")
     assert not [u for u in reader.requests_seen if "pagefind" in u], "Pagefind ne doit se charger qu’à la première recherche"
     reader.keyboard.press("s")
@@ -254,9 +289,14 @@ def test_first_search_loads_pagefind_lazily_and_never_material_search(reader, si
     seen = reader.requests_seen
     assert any(u.endswith("pagefind/pagefind.js") for u in seen)
     assert any(".pf_index" in u for u in seen)
+    bundles = json.loads(urlopen(search_server + "pagefind/lots.json").read())
+    for bundle in bundles:  # every other bundle is searched too, with the first bundle's engine
+        assert any(u.startswith(f"{search_server}pagefind/{bundle}") and ".pf_index" in u for u in seen), (bundle, seen)
+    engines = [u for u in seen if u.endswith((".js", ".pagefind")) and "/lot-" in u]
+    assert not engines, f"les lots ne doivent charger que leur index : {engines}"
     material = [u for u in seen if "search_index.json" in u or "/workers/search" in u or "/lunr/" in u]
     assert not material, f"la recherche de Material ne doit plus être chargée : {material}"
-    outside = [u for u in seen if urlparse(u).netloc != urlparse(site_server).netloc and not u.startswith("data:")]
+    outside = [u for u in seen if urlparse(u).netloc != urlparse(search_server).netloc and not u.startswith("data:")]
     assert not outside, f"requêtes vers un autre serveur : {outside}"
 
 

@@ -2,7 +2,8 @@
  *
  * - Pagefind (pagefind/pagefind.js, built by hooks/search_index.py) is loaded on first use only: focus of the
  *   search field, a click on the header button, or the « s » / « / » shortcut. It then downloads only the index
- *   chunks that the typed words need.
+ *   chunks that the typed words need. A large site's index comes in several bundles (pagefind/lots.json lists
+ *   the others), searched together with Pagefind's mergeIndex.
  * - The dialog opens and closes with Material's #__search toggle, so it looks and behaves like Material's.
  * - Results: title, content type, excerpt with the matched words in <mark>; filters by type and by tag;
  *   the number of results is announced through a live region (role="status").
@@ -92,14 +93,31 @@
 
   /* ---------------------------------------------------------------- loading */
 
+  /* Options of every bundle: Pagefind applies them per index, merged ones included. */
+  var SEARCH_OPTIONS = {
+    baseUrl: siteRoot.pathname,
+    excerptLength: 22,
+    ranking: { termFrequency: 0.8, pageLength: 0.5, termSimilarity: 1.5 }
+  };
+
+  /* The other bundles of a large site (pagefind/lots.json, written by hooks/search_index.py: [] for one bundle). */
+  function mergedBundles() {
+    return fetch(new URL("lots.json", bundleUrl).href).then(function (response) {
+      if (!response.ok) throw new Error("lots.json : " + response.status);
+      return response.json();
+    });
+  }
+
   function load() {
     if (loading) return loading;
-    loading = import(bundleUrl.href).then(function (module) {
-      return module.options({
-        baseUrl: siteRoot.pathname,
-        excerptLength: 22,
-        ranking: { termFrequency: 0.8, pageLength: 0.5, termSimilarity: 1.5 }
-      }).then(function () { return module.init(); }).then(function () {
+    loading = Promise.all([import(bundleUrl.href), mergedBundles()]).then(function (loaded) {
+      var module = loaded[0];
+      var bundles = loaded[1];
+      return module.options(SEARCH_OPTIONS).then(function () { return module.init(); }).then(function () {
+        return Promise.all(bundles.map(function (bundle) {
+          return module.mergeIndex(new URL(bundle, bundleUrl).pathname, SEARCH_OPTIONS);
+        }));
+      }).then(function () {
         pagefind = module;
         return module.filters();
       }).then(function (filters) {

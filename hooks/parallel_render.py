@@ -1,0 +1,270 @@
+"""MkDocs hook: `mkdocs build` converts the pages' Markdown to HTML on two cores instead of one.
+
+MkDocs reads and converts the pages one after the other, and Python-Markdown is half of the build's time
+(bench/README.md). When the navigation is ready (on_nav), this hook forks one worker process. Then, page after
+page, MkDocs runs the plugins on the Markdown in the build's process as usual (macros, tags, dates: all their
+state stays here), and only the conversion to HTML (`Page.render`) is shared: a page goes to the worker while the
+worker has fewer than QUEUE_DEPTH pages waiting, otherwise the build's process converts it itself, so both cores
+stay busy whatever the pages cost. Before the theme's templates run (on_env, before every other handler), each
+page converted by the worker gets back its HTML, table of contents, title and anchors, and the worker's log
+messages are replayed here, in page order: strict mode counts its warnings, and an error stops the build with
+MkDocs's own message (« Error reading page '…' ») as it would without the worker.
+
+The output is the same: both processes convert each page with a new Markdown instance, from the same
+configuration and the same file list (the worker is a fork taken after on_files and on_nav);
+tests/test_parallel_render.py compares every file of the site built with and without the worker.
+
+Only under `mkdocs build` on Linux with two cores or more: `mkdocs serve` rebuilds a page or two, and its
+live-reload server runs threads, which a fork must not copy. No plugin may read the HTML in `on_page_content`
+(it would see the worker's pages still empty): on_nav stops the build if one does.
+
+The environment variable PV_PARALLEL_RENDER chooses the mode: `auto` (default, as above), `off` (every page
+converted in the build's process: the reference of the tests), `all` (every page converted by the worker: tests of
+the worker's error path).
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import multiprocessing
+import os
+import queue
+import sys
+import time
+from functools import partial
+
+from mkdocs.exceptions import BuildError, PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+# Pages sent to the worker and not converted yet, beyond which the build's process converts the next page itself.
+QUEUE_DEPTH = 2
+MODES = ("auto", "off", "all")
+# MkDocs logs a page's conversion error under this logger (mkdocs/commands/build.py, _populate_page).
+BUILD_LOG = logging.getLogger("mkdocs.commands.build")
+log = logging.getLogger("mkdocs.hooks.parallel_render")
+# A worker silent for this long while pages are still expected is considered stuck.
+STALLED_AFTER = 120.0
+
+_state: dict = {"command": "build", "pool": None}
+
+
+def mode() -> str:
+    value = os.environ.get("PV_PARALLEL_RENDER", "auto").strip().lower() or "auto"
+    if value not in MODES:
+        raise PluginError(
+            f"PV_PARALLEL_RENDER={value!r} : valeur inconnue. Valeurs possibles : {', '.join(MODES)}."
+        )
+    return value
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The worker process
+# --------------------------------------------------------------------------------------------------------------
+def rendered(src_uri: str, records: list, **found) -> dict:
+    """What Page.render set on a page (content, toc, title, anchors, links_to_anchors) or the error it raised,
+    with the log records emitted meanwhile: a plain dict, which crosses between the processes as it is (a class
+    defined in a hook file could not be unpickled: MkDocs loads hooks under their path, not as modules)."""
+    return {"src_uri": src_uri, "records": records, "error": None, **found}
+
+
+class _Capture(logging.Handler):
+    """Keeps the worker's log records, made picklable, to be replayed by the build's process."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.NOTSET)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record.msg = record.getMessage()
+        record.args = None
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        self.records.append(record)
+
+
+def _capture_logs() -> _Capture:
+    """Every record the worker's loggers let through (same levels as the build's) ends in one capture handler."""
+    capture = _Capture()
+    for logger in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]:
+        if isinstance(logger, logging.Logger):
+            logger.handlers = []
+            logger.propagate = True
+    logging.getLogger().addHandler(capture)
+    logging.lastResort = None
+    return capture
+
+
+def _portable(error: BaseException) -> BaseException:
+    """The error itself when it can cross to the build's process, else a PluginError with the same text."""
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(error))
+        return error
+    except Exception:  # noqa: BLE001 - any unpicklable error is carried as its text
+        return PluginError(f"{type(error).__name__}: {error}")
+
+
+def render_page(src_uri: str, markdown: str, config, files, capture: _Capture) -> dict:
+    """Convert one page as MkDocs does (Page.render), in the worker."""
+    capture.records = []
+    file = files.get_file_from_path(src_uri)
+    page = file.page if file.page is not None else Page(None, file, config)
+    page.markdown = markdown
+    try:
+        page.render(config, files)
+    except Exception as error:  # noqa: BLE001 - carried to the build's process, which raises it
+        return rendered(src_uri, capture.records, error=_portable(error))
+    links = page.links_to_anchors
+    return rendered(
+        src_uri,
+        capture.records,
+        content=page.content,
+        toc=page.toc,
+        title=page._title_from_render,
+        anchors=page.present_anchor_ids,
+        links_to_anchors=None if links is None else {target.src_uri: anchors for target, anchors in links.items()},
+    )
+
+
+def _work(tasks, results, config, files) -> None:
+    gc.freeze()  # objects inherited from the build are never collected here: their memory stays shared
+    capture = _capture_logs()
+    for src_uri, markdown in iter(tasks.get, None):
+        results.put(render_page(src_uri, markdown, config, files, capture))
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The build's process
+# --------------------------------------------------------------------------------------------------------------
+class RenderPool:
+    """The worker, the pages sent to it and the results received, for one build."""
+
+    def __init__(self, config, files, send_all: bool) -> None:
+        context = multiprocessing.get_context("fork")
+        self.tasks, self.results = context.Queue(), context.Queue()
+        self.process = context.Process(target=_work, args=(self.tasks, self.results, config, files), daemon=True)
+        self.process.start()
+        self.send_all = send_all
+        self.pages: dict[str, Page] = {}  # src_uri -> page, in the order MkDocs read them
+        self.received: dict[str, dict] = {}
+        self.total = 0  # pages converted in this build, by either process
+
+    def _drain(self, block: bool) -> None:
+        try:
+            result = self.results.get(timeout=1) if block else self.results.get_nowait()
+        except queue.Empty:
+            return
+        self.received[result["src_uri"]] = result
+
+    def render(self, page: Page, config, files) -> None:
+        """Page.render of the pages of this build: to the worker if it is free, else here."""
+        del page.render  # the deferral set by on_pre_page: the class's method again
+        self.total += 1
+        self._drain(block=False)
+        if not self.send_all and len(self.pages) - len(self.received) >= QUEUE_DEPTH:
+            Page.render(page, config, files)
+            return
+        self.pages[page.file.src_uri] = page
+        self.tasks.put((page.file.src_uri, page.markdown))
+        page.content = ""  # MkDocs asserts that render() set it; the HTML arrives in on_env
+
+    def finish(self, files) -> None:
+        """Wait for the worker's pages, give them their HTML, replay the worker's logs; raise its first error."""
+        self.tasks.put(None)
+        last = time.monotonic()
+        while len(self.received) < len(self.pages):
+            before = len(self.received)
+            self._drain(block=True)
+            if len(self.received) > before:
+                last = time.monotonic()
+            elif not self.process.is_alive() or time.monotonic() - last > STALLED_AFTER:
+                missing = [src for src in self.pages if src not in self.received]
+                self.stop()
+                raise PluginError(
+                    f"Rendu des pages : le processus auxiliaire s’est arrêté (code {self.process.exitcode}) avant "
+                    f"d’avoir converti {len(missing)} page(s), dont {missing[0]}. Relancez la construction ; si "
+                    "l’erreur revient, construisez sans lui : PV_PARALLEL_RENDER=off make build."
+                )
+        self.stop()
+        log.info(f"Rendu des pages : {len(self.pages)} sur {self.total} converties par le processus auxiliaire.")
+        for src_uri, page in self.pages.items():
+            result = self.received[src_uri]
+            for record in result["records"]:
+                logging.getLogger(record.name).handle(record)
+            error = result["error"]
+            if error is not None:
+                message = f"Error reading page '{src_uri}':"
+                if not isinstance(error, BuildError):
+                    message += f" {error}"
+                BUILD_LOG.error(message)
+                raise error
+            page.content = result["content"]
+            page.toc = result["toc"]
+            page._title_from_render = result["title"]
+            page.present_anchor_ids = result["anchors"]
+            if result["links_to_anchors"] is not None:
+                page.links_to_anchors = {
+                    files.get_file_from_path(target): anchors for target, anchors in result["links_to_anchors"].items()
+                }
+
+    def stop(self) -> None:
+        self.process.join(timeout=10)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+
+
+def _parallel_possible() -> bool:
+    return sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1 and _state["command"] == "build"
+
+
+def on_startup(command, dirty):
+    _state["command"] = command
+
+
+@event_priority(-100)  # last: the file list and the navigation are final
+def on_nav(nav, config, files):
+    _discard_pool()
+    chosen = mode()
+    if chosen == "off" or not _parallel_possible():
+        return nav
+    readers = [str(handler) for handler in config.plugins.events["page_content"]]
+    if readers:
+        raise PluginError(
+            "Rendu des pages en parallèle : ces extensions lisent le HTML des pages dans on_page_content, qui "
+            f"serait encore vide pour les pages du processus auxiliaire : {', '.join(readers)}. Déplacez ce "
+            "traitement dans on_post_page, ou retirez hooks/parallel_render.py de mkdocs.yml."
+        )
+    gc.collect()
+    _state["pool"] = RenderPool(config, files, send_all=chosen == "all")
+    return nav
+
+
+def on_pre_page(page, config, files):
+    pool = _state["pool"]
+    if pool is not None:
+        page.render = partial(pool.render, page)  # this page's conversion, shared with the worker
+    return page
+
+
+@event_priority(200)  # before every other on_env handler (Material's tags plugin, at 100, reads the pages' HTML)
+def on_env(env, config, files):
+    pool, _state["pool"] = _state["pool"], None
+    if pool is not None:
+        pool.finish(files)
+    return env
+
+
+def _discard_pool() -> None:
+    pool, _state["pool"] = _state["pool"], None
+    if pool is not None:
+        pool.process.kill()
+        pool.process.join()
+
+
+def on_build_error(error):
+    _discard_pool()
