@@ -175,6 +175,34 @@ def test_every_html_page_has_the_security_headers(nginx, built_site):
     assert not problems, f"pages servies sans les bons en-têtes : {problems}"
 
 
+DOCUMENT_HEADERS = ("Content-Security-Policy", "X-Frame-Options", "Permissions-Policy", "Cross-Origin-Opener-Policy")
+
+
+def test_document_headers_only_where_they_act(nginx, built_site):
+    """CSP and the other document headers go with pages; the CSP with scripts too (Pagefind's worker takes its
+    policy from its own response); neither with CSS, images, JSON or index files (about 1 KB saved on each)."""
+    problems = {}
+    kinds = set()
+    for file in site_files(built_site):
+        if file.suffix == ".html":
+            continue
+        path = url_path(built_site, file)
+        headers = request(nginx.url, path, method="HEAD").headers
+        if file.suffix in {".js", ".mjs"}:
+            kinds.add("script")
+            found = csp_problems(headers.get("Content-Security-Policy"))
+            found += [name for name in DOCUMENT_HEADERS[1:] if headers.get(name)]
+        else:
+            kinds.add(file.suffix)
+            found = [name for name in DOCUMENT_HEADERS if headers.get(name)]
+        if headers.get("X-Content-Type-Options") != "nosniff":
+            found.append("sans nosniff")
+        if found:
+            problems[path] = found
+    assert {"script", ".css", ".svg", ".json", ".pf_fragment"} <= kinds, kinds
+    assert not problems, f"en-têtes de document mal placés : {problems}"
+
+
 def test_html_pages_are_revalidated_cheaply(nginx):
     """Short lifetime (no-cache) stays cheap: the ETag gives a 304 without the body."""
     first = request(nginx.url, "/")
