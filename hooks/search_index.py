@@ -10,6 +10,10 @@ decisions/0001-recherche.md for the measurements and overrides/partials/search.h
 French text is indexed from a copy of the HTML in which the typographic apostrophe (’) is replaced by the ASCII
 one ('): Pagefind splits words on ASCII punctuation only, so « l’État » is then indexed as « létat » *and* « état »,
 and a reader who types « etat » finds it. The published pages keep their ’; search.js puts the ’ back in excerpts.
+
+A large site is indexed in several bundles of at most PAGES_PER_INDEX pages (see below): Pagefind's memory grows
+with the pages of one run, not with the site. The first bundle is `pagefind/`, the others `pagefind/lot-N/`, listed
+in `pagefind/lots.json`; search.js searches them together (Pagefind's mergeIndex).
 """
 
 from __future__ import annotations
