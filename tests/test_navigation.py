@@ -137,6 +137,9 @@ def navigation_problems(site: Path, config: Path) -> list[str]:
         for toc in soup.select("nav.md-nav--secondary"):
             if not toc.get("aria-label"):
                 problems.append(f"{where} table des matières sans étiquette")
+        for tags in soup.select("nav.md-tags"):
+            if tags.get("aria-label") != "Étiquettes de la page":
+                problems.append(f"{where} liste des étiquettes étiquetée « {tags.get('aria-label')} »")
     return problems
 
 
