@@ -18,7 +18,9 @@ front matter (``type: page``) like every other page. Should a page ever need an 
 page, say), add its path to EXEMPT with the reason.
 
 The index also lists the macro calls written in each page (``{{ checklist("x") }}``), so that an
-unknown id or an unknown macro is reported with the other problems, with its line, before rendering.
+unknown id or an unknown macro is reported with the other problems, with its line, before rendering; and the
+snippets a page includes (``--8<-- "fichier.md"``, pymdownx.snippets): a file missing from SNIPPET_DIRS, or a
+section missing from the file, is reported the same way (pymdownx would stop the build with an English traceback).
 """
 
 from __future__ import annotations
@@ -71,6 +73,12 @@ BUILTIN_CALLABLES = {"range", "dict", "lipsum", "cycler", "joiner", "namespace",
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
 RAW_BLOCK = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.DOTALL)
 MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\((.*?)\)\s*(?:\|[^}]*)?-?\}\}", re.DOTALL)
+# pymdownx.snippets: a line « --8<-- "fichier.md" » (or "fichier.md:section", "fichier.md:3:8"), or a block of
+# file names between two « --8<-- » lines. A leading « ; » escapes the line (shown, not included).
+SNIPPET_LINE = re.compile(r"""^[ \t]*(;*)-+8<-+[ \t]+(["'])(.+?)\2[ \t]*$""")
+SNIPPET_FENCE = re.compile(r"^[ \t]*(;*)-+8<-+[ \t]*$")
+# Where pymdownx.snippets looks for them: its base_path in mkdocs.yml (a test checks that both agree).
+SNIPPET_DIRS = ("includes",)
 STRING_ARG = re.compile(r"""\A\s*(["'])([^"']*)\1\s*(?:,|\Z)""")
 
 FRONT_MATTER_SCHEMA = Record(
@@ -129,6 +137,7 @@ class PageInfo:
     series_position: int | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     calls: list[MacroCall] = field(default_factory=list)
+    snippets: list[tuple[str, int]] = field(default_factory=list)  # (« fichier.md:section », line) included
     lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> line, for messages
 
 
@@ -302,6 +311,49 @@ def find_macro_calls(body: str, first_line: int) -> list[MacroCall]:
     return calls
 
 
+def find_snippets(body: str, first_line: int) -> list[tuple[str, int]]:
+    """The snippets a page body includes, with their lines (escaped ones left out)."""
+    found = []
+    in_block = False
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        fence = SNIPPET_FENCE.match(line)
+        if fence:
+            if not fence.group(1):
+                in_block = not in_block
+            continue
+        single = SNIPPET_LINE.match(line)
+        if single:
+            if not single.group(1):
+                found.append((single.group(3).strip(), number))
+        elif in_block and line.strip() and not line.lstrip().startswith(";"):
+            found.append((line.strip(), number))
+    return found
+
+
+def snippet_problem(name: str, root: Path) -> tuple[str, str] | None:
+    """(what is wrong, what would be right) with an included snippet « fichier.md », « fichier.md:section » or
+    « fichier.md:3:8 »; None when it can be included."""
+    file_name, _, selector = name.partition(":")
+    for folder in SNIPPET_DIRS:
+        path = root / folder / file_name
+        if path.is_file():
+            break
+    else:
+        folders = ", ".join(d + "/" for d in SNIPPET_DIRS)
+        return (
+            f"l’extrait « {file_name} » est introuvable dans {folders}",
+            f"le nom d’un fichier de {folders} (par ex. « abbreviations.md »), ou retirez la ligne « --8<-- »",
+        )
+    section = selector.split(":")[0].strip()
+    if section and not section.isdigit() and f"[start:{section}]" not in path.read_text(encoding="utf-8"):
+        return (
+            f"la section « {section} » est introuvable dans {folder}/{file_name}",
+            f"une section de ce fichier, entre « --8<-- [start:{section}] » et « --8<-- [end:{section}] », "
+            "ou le nom du fichier seul pour l’inclure en entier",
+        )
+    return None
+
+
 def read_page(path: Path, src: str, file: str, use_directory_urls: bool, problems: list[Problem], refs: list[Ref]) -> PageInfo:
     """Read and validate one page's front matter (`file`: its path as shown in messages)."""
     page = PageInfo(src=src, url=page_url(src, use_directory_urls), file=file)
@@ -341,6 +393,7 @@ def read_page(path: Path, src: str, file: str, use_directory_urls: bool, problem
     _check_series_fields(page, file, problems)
     if meta.get("render_macros") is not False:
         page.calls = find_macro_calls(body, body_offset + 1)
+    page.snippets = find_snippets(body, body_offset + 1)
     return page
 
 
@@ -371,6 +424,10 @@ def load_pages(docs_dir: Path, use_directory_urls: bool, problems: list[Problem]
             pages[src] = PageInfo(src=src, url=page_url(src, use_directory_urls), file=f"{prefix}/{src}")
             continue
         pages[src] = _read_page_cached(path, src, f"{prefix}/{src}", use_directory_urls, problems, refs)
+        for name, line in pages[src].snippets:  # checked at every build: an included file may have gone
+            wrong = snippet_problem(name, root or docs_dir.parent)
+            if wrong:
+                problems.append(Problem(f"{prefix}/{src}", line, None, *wrong))
     return PageIndex(pages, use_directory_urls, docs_dir)
 
 

@@ -371,6 +371,29 @@ def test_unknown_macro_and_raw_blocks(site):
     )
 
 
+def test_missing_snippet_file_or_section(site):
+    """pymdownx.snippets would stop the build with an English traceback; the check names the page and line first."""
+    page(site)
+    write(site, "includes/extraits.md", "--8<-- [start:bonjour]\nBonjour.\n--8<-- [end:bonjour]\n")
+    body = '\n--8<-- "extraits.md:bonjour"\n\n--8<-- "extraits.md:au-revoir"\n\n;--8<-- "echappe.md"\n\n--8<-- "absent.md"\n'
+    (site / "docs/fiches/essai.md").write_text((site / "docs/fiches/essai.md").read_text(encoding="utf-8") + body, encoding="utf-8")
+    assert problems(site) == [
+        "docs/fiches/essai.md, ligne 13 : la section « au-revoir » est introuvable dans includes/extraits.md. Attendu : "
+        "une section de ce fichier, entre « --8<-- [start:au-revoir] » et « --8<-- [end:au-revoir] », ou le nom du "
+        "fichier seul pour l’inclure en entier.",
+        "docs/fiches/essai.md, ligne 17 : l’extrait « absent.md » est introuvable dans includes/. Attendu : le nom d’un "
+        "fichier de includes/ (par ex. « abbreviations.md »), ou retirez la ligne « --8<-- ».",
+    ]
+
+
+def test_snippet_folders_are_those_of_mkdocs_yml():
+    from macros.pages import SNIPPET_DIRS
+    from support import ROOT
+
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - pymdownx.snippets:\n      base_path: [" + ", ".join(SNIPPET_DIRS) + "]" in config
+
+
 def test_all_problems_are_reported_together(site):
     write(site, "data/checklists/essai.yml", 'titre: "Liste"\nitems: []\n')
     write(site, "data/series.yml", "essai: [\n")

@@ -3,8 +3,8 @@
 The real site is built three ways: as `make build` does (the session's site), with every page converted in the
 build's process (PV_PARALLEL_RENDER=off, MkDocs's own way) and with every page converted by the worker
 (PV_PARALLEL_RENDER=all). Every file must be identical, byte for byte, except Pagefind's index, whose file names
-change from one build to the next anyway. The error path (warnings and errors of the worker's pages stop a strict
-build, naming the page) is tested in tests/test_strict_build.py.
+change from one build to the next anyway. The warnings of the worker's pages (broken link, missing anchor) are
+tested in tests/test_strict_build.py; an error raised while converting a page, below.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, mkdocs_build
+from support import ROOT, copy_project, mkdocs_build
 
 PAGES = len(list((ROOT / "docs").rglob("*.md")))
 
@@ -62,3 +62,42 @@ def test_unknown_mode_is_refused_in_french(tmp_path):
     result = mkdocs_build(ROOT, tmp_path / "site", env={"PV_PARALLEL_RENDER": "oui"})
     assert result.returncode != 0
     assert "PV_PARALLEL_RENDER='oui' : valeur inconnue. Valeurs possibles : auto, off, all." in result.stdout + result.stderr
+
+
+# A Markdown extension that fails on one word, as a buggy extension would: only in a copy of the project.
+FAILING_EXTENSION = """
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+
+class Failing(Preprocessor):
+    def run(self, lines):
+        if any("ÉCHEC-DE-CONVERSION" in line for line in lines):
+            raise ValueError("conversion impossible : ÉCHEC-DE-CONVERSION")
+        return lines
+
+
+class FailingExtension(Extension):
+    def extendMarkdown(self, md):
+        md.preprocessors.register(Failing(md), "echec", 100)
+
+
+def makeExtension(**kwargs):
+    return FailingExtension(**kwargs)
+"""
+
+
+@pytest.mark.parametrize("render", ["off", "all"])
+def test_conversion_error_stops_the_build_naming_the_page(tmp_path, render):
+    """The same message whichever process converts the page: MkDocs's « Error reading page », then the error."""
+    project = copy_project(tmp_path / "project")
+    (project / "echec_conversion.py").write_text(FAILING_EXTENSION, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("markdown_extensions:\n", "markdown_extensions:\n  - echec_conversion\n", 1), encoding="utf-8")
+    page = project / "docs" / "glossaire.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nÉCHEC-DE-CONVERSION\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site", env={"PV_PARALLEL_RENDER": render})
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Error reading page 'glossaire.md': conversion impossible : ÉCHEC-DE-CONVERSION" in output, output
+    assert not (tmp_path / "site" / "glossaire" / "index.html").exists()

@@ -20,7 +20,7 @@ CASES = {
     "lien-casse.md": ["lien-casse.md", "page-qui-n-existe-pas.md"],
     "ancre-manquante.md": ["ancre-manquante.md", "#section-qui-n-existe-pas"],
     "variable-inconnue.md": ["variable-inconnue.md", "variable_qui_n_existe_pas"],
-    "extrait-manquant.md": ["extrait-manquant.md", "extrait-qui-n-existe-pas.md"],
+    "extrait-manquant.md": ["docs/extrait-manquant.md, ligne 10", "l’extrait « extrait-qui-n-existe-pas.md » est introuvable"],
 }
 
 
