@@ -21,20 +21,16 @@ Front-matter values are escaped earlier, by hooks/escape_front_matter.py.
 from __future__ import annotations
 
 import base64
-import gc
 import hashlib
-import multiprocessing
-import os
-import queue
 import re
-import sys
-import time
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+from macros.workers import ForkedWorker, WorkerStopped, can_fork
 
 # Where the build writes the generated nginx include, relative to the site directory. A dot folder: nginx's
 # shipped configuration refuses every /.xxx address, and `mkdocs build --clean` keeps dot folders.
@@ -235,23 +231,18 @@ def collect(site_dir: Path, template_dirs: tuple[str, ...], known: dict | None =
 STALLED_AFTER = 30  # seconds without a result from the worker: it is given up, the rest is scanned here
 
 
-def _scan_worker(tasks, results) -> None:
-    gc.freeze()  # the objects inherited from the build are never collected here: no copy of their memory
-    for name, path in iter(tasks.get, None):
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-            results.put((name, _fingerprint(text), scan_page(text)))
-        except Exception:  # noqa: BLE001 - the page is scanned again, in the build's process, at the end
-            results.put((name, None, None))
+def _scan_file(task: tuple[str, str]) -> tuple:
+    name, path = task
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        return name, _fingerprint(text), scan_page(text)
+    except Exception:  # noqa: BLE001 - the page is scanned again, in the build's process, at the end
+        return name, None, None
 
 
 class _BackgroundScanner:
     def __init__(self) -> None:
-        context = multiprocessing.get_context("fork")
-        self.tasks, self.results = context.Queue(), context.Queue()
-        self.process = context.Process(target=_scan_worker, args=(self.tasks, self.results), daemon=True)
-        self.process.start()
-        self.sent = 0
+        self.worker = ForkedWorker(lambda: _scan_file)
         self.waiting: tuple[str, str] | None = None  # the page being built: written after on_post_page
 
     def submit(self, name: str, path: str) -> None:
@@ -261,32 +252,17 @@ class _BackgroundScanner:
 
     def _send_waiting(self) -> None:
         if self.waiting is not None:
-            self.tasks.put(self.waiting)
-            self.sent += 1
+            self.worker.send(self.waiting)
             self.waiting = None
 
     def finish(self) -> dict:
-        """Results of every page sent: path -> (fingerprint, PageScan)."""
+        """Results of the pages sent: path -> (fingerprint, PageScan). Pages without one are scanned at the end."""
         self._send_waiting()
-        self.tasks.put(None)
-        found = {}
-        received = 0
-        last_result = time.monotonic()
-        while received < self.sent:
-            try:
-                name, fingerprint, result = self.results.get(timeout=1)
-            except queue.Empty:
-                if self.process.is_alive() and time.monotonic() - last_result < STALLED_AFTER:
-                    continue
-                break  # the worker died or is stuck: the pages without a result are scanned in this process
-            received += 1
-            last_result = time.monotonic()
-            if result is not None:
-                found[name] = (fingerprint, result)
-        self.process.join(timeout=10)
-        if self.process.is_alive():
-            self.process.kill()
-        return found
+        try:
+            results = self.worker.finish(STALLED_AFTER)
+        except WorkerStopped as stopped:
+            results = stopped.found  # the worker died or is stuck: the other pages are scanned in this process
+        return {name: (fingerprint, scan) for name, fingerprint, scan in results if scan is not None}
 
 
 _scanner: _BackgroundScanner | None = None
@@ -299,19 +275,13 @@ def on_startup(command, dirty):
     _command["name"] = command
 
 
-def _use_background_scan() -> bool:
-    # Not under `mkdocs serve`: its server and file watcher run threads, and forking a process that has threads
-    # is not safe; there the cache above already limits a rebuild's scan to the pages it rewrote.
-    return sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1 and _command["name"] != "serve"
-
-
 @event_priority(100)  # first: the scanner is forked before any other hook may start a thread
 def on_pre_build(config):
     global _scanner
     if _scanner is not None:  # a previous build that failed
         _scanner.finish()
         _scanner = None
-    if _use_background_scan():
+    if can_fork(_command["name"]):  # under `mkdocs serve`, the cache above limits the scan to rewritten pages
         try:
             _scanner = _BackgroundScanner()
         except OSError:

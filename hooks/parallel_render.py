@@ -27,16 +27,14 @@ from __future__ import annotations
 
 import gc
 import logging
-import multiprocessing
 import os
-import queue
-import sys
-import time
 from functools import partial
 
 from mkdocs.exceptions import BuildError, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+
+from macros.workers import ForkedWorker, WorkerStopped, can_fork
 
 # Pages sent to the worker and not converted yet, beyond which the build's process converts the next page itself.
 QUEUE_DEPTH = 2
@@ -130,11 +128,10 @@ def render_page(src_uri: str, markdown: str, config, files, capture: _Capture) -
     )
 
 
-def _work(tasks, results, config, files) -> None:
-    gc.freeze()  # objects inherited from the build are never collected here: their memory stays shared
+def _renderer(config, files):
+    """Runs once in the worker: its log records are captured, then each task (src_uri, markdown) is converted."""
     capture = _capture_logs()
-    for src_uri, markdown in iter(tasks.get, None):
-        results.put(render_page(src_uri, markdown, config, files, capture))
+    return lambda task: render_page(task[0], task[1], config, files, capture)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -144,52 +141,41 @@ class RenderPool:
     """The worker, the pages sent to it and the results received, for one build."""
 
     def __init__(self, config, files, send_all: bool) -> None:
-        context = multiprocessing.get_context("fork")
-        self.tasks, self.results = context.Queue(), context.Queue()
-        self.process = context.Process(target=_work, args=(self.tasks, self.results, config, files), daemon=True)
-        self.process.start()
+        self.worker = ForkedWorker(partial(_renderer, config, files))
         self.send_all = send_all
-        self.pages: dict[str, Page] = {}  # src_uri -> page, in the order MkDocs read them
+        self.pages: dict[str, Page] = {}  # src_uri -> page sent to the worker, in the order MkDocs read them
         self.received: dict[str, dict] = {}
         self.total = 0  # pages converted in this build, by either process
 
-    def _drain(self, block: bool) -> None:
-        try:
-            result = self.results.get(timeout=1) if block else self.results.get_nowait()
-        except queue.Empty:
-            return
-        self.received[result["src_uri"]] = result
+    def _keep(self, result: dict | None) -> None:
+        if result is not None:
+            self.received[result["src_uri"]] = result
 
     def render(self, page: Page, config, files) -> None:
         """Page.render of the pages of this build: to the worker if it is free, else here."""
         del page.render  # the deferral set by on_pre_page: the class's method again
         self.total += 1
-        self._drain(block=False)
-        if not self.send_all and len(self.pages) - len(self.received) >= QUEUE_DEPTH:
+        self._keep(self.worker.poll())
+        if not self.send_all and self.worker.pending >= QUEUE_DEPTH:
             Page.render(page, config, files)
             return
         self.pages[page.file.src_uri] = page
-        self.tasks.put((page.file.src_uri, page.markdown))
+        self.worker.send((page.file.src_uri, page.markdown))
         page.content = ""  # MkDocs asserts that render() set it; the HTML arrives in on_env
 
     def finish(self, files) -> None:
         """Wait for the worker's pages, give them their HTML, replay the worker's logs; raise its first error."""
-        self.tasks.put(None)
-        last = time.monotonic()
-        while len(self.received) < len(self.pages):
-            before = len(self.received)
-            self._drain(block=True)
-            if len(self.received) > before:
-                last = time.monotonic()
-            elif not self.process.is_alive() or time.monotonic() - last > STALLED_AFTER:
-                missing = [src for src in self.pages if src not in self.received]
-                self.stop()
-                raise PluginError(
-                    f"Rendu des pages : le processus auxiliaire s’est arrêté (code {self.process.exitcode}) avant "
-                    f"d’avoir converti {len(missing)} page(s), dont {missing[0]}. Relancez la construction ; si "
-                    "l’erreur revient, construisez sans lui : PV_PARALLEL_RENDER=off make build."
-                )
-        self.stop()
+        try:
+            results = self.worker.finish(STALLED_AFTER)
+        except WorkerStopped as stopped:
+            missing = [src for src in self.pages if src not in self.received] + [None]
+            raise PluginError(
+                f"Rendu des pages : le processus auxiliaire s’est arrêté (code {stopped.exit_code}) avant "
+                f"d’avoir converti {stopped.missing} page(s), dont {missing[0]}. Relancez la construction ; si "
+                "l’erreur revient, construisez sans lui : PV_PARALLEL_RENDER=off make build."
+            ) from None
+        for result in results:
+            self._keep(result)
         log.info(f"Rendu des pages : {len(self.pages)} sur {self.total} converties par le processus auxiliaire.")
         for src_uri, page in self.pages.items():
             result = self.received[src_uri]
@@ -211,16 +197,6 @@ class RenderPool:
                     files.get_file_from_path(target): anchors for target, anchors in result["links_to_anchors"].items()
                 }
 
-    def stop(self) -> None:
-        self.process.join(timeout=10)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join()
-
-
-def _parallel_possible() -> bool:
-    return sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1 and _state["command"] == "build"
-
 
 def on_startup(command, dirty):
     _state["command"] = command
@@ -230,7 +206,7 @@ def on_startup(command, dirty):
 def on_nav(nav, config, files):
     _discard_pool()
     chosen = mode()
-    if chosen == "off" or not _parallel_possible():
+    if chosen == "off" or not can_fork(_state["command"]):
         return nav
     readers = [str(handler) for handler in config.plugins.events["page_content"]]
     if readers:
@@ -262,8 +238,7 @@ def on_env(env, config, files):
 def _discard_pool() -> None:
     pool, _state["pool"] = _state["pool"], None
     if pool is not None:
-        pool.process.kill()
-        pool.process.join()
+        pool.worker.stop(wait=0)
 
 
 def on_build_error(error):
