@@ -9,11 +9,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-
-def escape_text(value: str) -> str:
-    """HTML-escape a text for an element or a double-quoted attribute (the apostrophe stays: it is common in
-    French and Material never writes single-quoted attributes)."""
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+from macros.inline import escape_text
 
 
 @event_priority(-100)  # after the other plugins, which may read the raw values (macros validates them)

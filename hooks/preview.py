@@ -24,6 +24,8 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from macros.inline import escape_text
+
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 _state: dict = {"dirty": False, "last_build": None}
 
@@ -77,10 +79,6 @@ def on_files(files, config):
     return files
 
 
-def _escape(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
-
 @event_priority(-100)
 def on_env(env, config, files):
     unread = [file.page for file in files.documentation_pages() if file.page is not None and file.page.markdown is None]
@@ -91,5 +89,5 @@ def on_env(env, config, files):
     for page in unread:
         info = site.pages.get(page.file.src_uri) if site is not None else None
         if info is not None and info.title and "title" not in page.__dict__:
-            page.title = _escape(info.title)
+            page.title = escape_text(info.title)
     return env

@@ -29,6 +29,13 @@ except ImportError:  # pragma: no cover - the typography module is optional
         return text
 
 
+def escape_text(value: str) -> str:
+    """HTML-escape a plain text (a page's title or description) for an element or a double-quoted attribute; the
+    apostrophe stays: it is common in French and Material never writes single-quoted attributes. Used by
+    hooks/escape_front_matter.py and hooks/preview.py."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
 def links_in(text: str) -> list[tuple[str, str]]:
     """(label, address) of every Markdown link in `text` (used by validation)."""
     return LINK.findall(text)
