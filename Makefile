@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help serve serve-complet build test check nouvelle-page audit lighthouse audit-deps clean bench bench-search
+.PHONY: help serve serve-complet build test test-rapide check lint nouvelle-page audit lighthouse audit-deps clean bench bench-search
 
 help: ## Affiche cette aide
 	@echo "Commandes disponibles :"
@@ -24,8 +24,8 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# The project folder goes on the venv's import path (a .pth file), so that `macros` (macros, Markdown
-# extension) is importable by every command, `mkdocs` alone included.
+# The project folder goes on the venv's import path (a .pth file), so that its packages (content, macros,
+# build_steps, editors, engine) are importable by every command, `mkdocs` alone included.
 $(VENV)/.installed-build: requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	@echo "$(CURDIR)" > "$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/porter-la-voix.pth"
@@ -42,7 +42,7 @@ $(AUDIT_VENV)/.installed: requirements-audit.txt
 
 # --- Site --------------------------------------------------------------------
 # Preview: `--dirty` rebuilds only the edited pages (a second or two, whatever the site's size) instead of the whole
-# site; hooks/preview.py and hooks/search_index.py keep that right (titles, search index refreshed in the background).
+# site; build_steps/preview.py and build_steps/search_index.py keep that right (titles, search index refreshed in the background).
 # What may stay stale until the next start is listed in bench/README.md. `make serve-complet`: full rebuild each time.
 serve: $(VENV)/.installed-build ## Aperçu du site sur http://127.0.0.1:8000, seules les pages modifiées sont reconstruites
 	$(MKDOCS) serve --livereload --dirty --dev-addr $(HOST):$(PORT)
@@ -50,18 +50,28 @@ serve: $(VENV)/.installed-build ## Aperçu du site sur http://127.0.0.1:8000, se
 serve-complet: $(VENV)/.installed-build ## Aperçu du site, tout le site reconstruit à chaque modification (plus lent)
 	$(MKDOCS) serve --livereload --dev-addr $(HOST):$(PORT)
 
+# The steps that need only the built site (search index, CSP sources, image check) run as their own command after
+# MkDocs, as they would after another engine (build_steps/finish.py).
 build: $(VENV)/.installed-build ## Construit le site (mode strict) dans site/
-	$(MKDOCS) build --strict --clean --site-dir site
+	PV_POST_BUILD=off $(MKDOCS) build --strict --clean --site-dir site
+	$(BIN)/python -m build_steps site
 
-# `make check`: every content check an editor's change needs (macros/check.py --all), with a French summary.
-# hunspell's French dictionary is a Debian package: tools/ensure-spelling.sh installs it (as root) or says how.
+# `make check`: every content check an editor's change needs (editors/check.py --all), with a French summary;
+# then, for maintainers, `make lint` (the Python code). hunspell's French dictionary is a Debian package:
+# tools/ensure-spelling.sh installs it (as root) or says how.
 check: $(VENV)/.installed-build ## Vérifie le contenu avant de proposer une modification (en-têtes, navigation, liens, orthographe, mise en forme)
 	@bash tools/ensure-spelling.sh
-	@$(BIN)/python -m macros.check --all
+	@$(BIN)/python -m editors.check --all
+	@$(MAKE) --no-print-directory lint
 
-# TYPE, TITRE and SERIE reach macros/newpage.py through the environment (no shell quoting of the title).
+# Ruff (pyproject.toml, section [tool.ruff]): lint and format of the Python code, for maintainers.
+lint: $(VENV)/.installed-test ## Vérifie le code Python (Ruff : règles et mise en forme)
+	@$(BIN)/ruff check --quiet . && $(BIN)/ruff format --check --quiet . \
+		|| { echo "Code Python : corrigez avec « .venv/bin/ruff check --fix . && .venv/bin/ruff format . »." >&2; exit 1; }
+
+# TYPE, TITRE and SERIE reach editors/newpage.py through the environment (no shell quoting of the title).
 nouvelle-page: $(VENV)/.installed-build ## Crée une page depuis son modèle : make nouvelle-page TYPE=fiche TITRE="Mon titre"
-	@$(BIN)/python -m macros.newpage
+	@$(BIN)/python -m editors.newpage
 
 # --- Tests -------------------------------------------------------------------
 # Test-only JavaScript tools (axe-core), pinned in package-lock.json.
@@ -69,10 +79,15 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# tests/unit: no build, no browser (`make test-rapide`, well under a minute); tests/builds: builds of the site and
+# of modified copies; tests/browser: the built site in Chromium. `make test` runs them all, the real site built once.
 test: $(VENV)/.installed-test ## Lance tous les tests, navigateur compris (installe Chromium si besoin)
 	@bash tools/ensure-system-packages.sh
 	@$(MAKE) --no-print-directory node_modules/.installed
 	$(BIN)/python -m pytest
+
+test-rapide: $(VENV)/.installed-test ## Lance les tests unitaires seulement (moins d’une minute, sans navigateur)
+	$(BIN)/python -m pytest tests/unit
 
 # --- Audit -------------------------------------------------------------------
 # `make audit` = `make lighthouse` (scores of the built site) + `make audit-deps` (known vulnerabilities of the
@@ -86,7 +101,7 @@ audit: lighthouse audit-deps ## Audit complet : scores Lighthouse (make lighthou
 lighthouse: $(VENV)/.installed-build ## Scores Lighthouse du site servi par nginx, comparés aux seuils (rapport : reports/lighthouse.md)
 	@bash tools/ensure-system-packages.sh
 	@$(MAKE) --no-print-directory node_modules/.installed
-	$(BIN)/python tools/lighthouse.py
+	$(BIN)/python -m tools.lighthouse
 
 # pip-audit asks OSV when api.osv.dev answers, otherwise PyPI's JSON API. --strict: a dependency that could not be
 # checked (database unreachable, version unknown) fails the audit, as a known vulnerability does; an audit that
@@ -107,11 +122,11 @@ audit-deps: $(AUDIT_VENV)/.installed ## Cherche les vulnérabilités connues des
 # about 8 minutes) is `make bench-search`; bench/README.md explains both.
 bench: $(VENV)/.installed-test ## Banc d’essai de la construction : 250, 1 000 et 2 000 pages, projet contre Material nu (bench/results/)
 	@bash tools/ensure-system-packages.sh
-	$(BIN)/python bench/build_bench.py $(BENCH_ARGS)
+	$(BIN)/python -m bench.build_bench $(BENCH_ARGS)
 
 bench-search: $(VENV)/.installed-test ## Banc d’essai de la recherche sur 5 000 pages générées (résultats dans bench/results/)
 	@bash tools/ensure-system-packages.sh
-	$(BIN)/python bench/search_bench.py
+	$(BIN)/python -m bench.search_bench
 
 clean: ## Supprime le site construit et les caches (garde .venv)
 	rm -rf site public .pytest_cache

@@ -1,8 +1,8 @@
 """Build benchmark: how the site's build scales with its size, compared with a vanilla Material configuration.
 
-    .venv/bin/python bench/build_bench.py                       # 250, 1,000 and 2,000 pages (`make bench`)
-    .venv/bin/python bench/build_bench.py --sizes 250,500 --runs 3,3
-    .venv/bin/python bench/build_bench.py --profile 1000        # where build time goes (cProfile), 1,000 pages
+    .venv/bin/python -m bench.build_bench                       # 250, 1,000 and 2,000 pages (`make bench`)
+    .venv/bin/python -m bench.build_bench --sizes 250,500 --runs 3,3
+    .venv/bin/python -m bench.build_bench --profile 1000        # where build time goes (cProfile), 1,000 pages
 
 For each size N, bench/sitegen.py writes N realistic pages twice: in a copy of this project (its mkdocs.yml,
 macros, data, typography, hooks, Pagefind search) and in a vanilla Material project (search lang fr + tags, the
@@ -26,6 +26,7 @@ machine's description, so that runs can be compared over time.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -39,15 +40,13 @@ import sys
 import threading
 import time
 import urllib.request
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "bench"))
-
-import sitegen  # noqa: E402
-from support import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
+from bench import sitegen
+from engine.command import mkdocs_command, mkdocs_environment
+from tools.browser import CHROMIUM, CHROMIUM_ARGS, free_port
+from tools.project_copy import ROOT
 
 WORK = ROOT / "bench" / "work" / "build"
 RESULTS = ROOT / "bench" / "results"
@@ -78,17 +77,15 @@ def _version(module: str) -> str:
 
 def machine() -> dict:
     cpu = "?"
-    try:
-        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
+    with contextlib.suppress(OSError, StopIteration):
+        cpu = next(
+            line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")
+        )
     memory = 0
-    try:
+    with contextlib.suppress(OSError, StopIteration):
         memory = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))) * 1024
-    except (OSError, StopIteration):
-        pass
     return {
-        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "cpu": cpu,
         "cores": os.cpu_count(),
         "memory_gib": round(memory / 2**30, 1),
@@ -108,7 +105,7 @@ def machine() -> dict:
 # --------------------------------------------------------------------------------------------------------------
 def _tree_memory(pid: int) -> dict[str, int]:
     """Memory (bytes) of a process and all its descendants, by program name: the proportional set size (PSS), so
-    that memory shared by a process and its fork (hooks/csp.py's scanner) is counted once."""
+    that memory shared by a process and its fork (build_steps/csp.py's scanner) is counted once."""
     found: dict[str, int] = {}
     stack = [pid]
     while stack:
@@ -147,13 +144,14 @@ class MemorySampler(threading.Thread):
 
 
 def build_env(project: Path) -> dict:
-    # PYTHONPATH: the project's own copy of the macros package, before the one the venv points to.
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project), "SITE_URL": "http://127.0.0.1:8000/"}
+    """The environment of a benchmarked build (run from `project`, whose own packages come first: `python -m`)."""
+    del project
+    return mkdocs_environment({"SITE_URL": "http://127.0.0.1:8000/"})
 
 
 def run_build(project: Path, site: Path) -> dict:
     """One full build as `make build` runs it (strict comes from the project's mkdocs.yml)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(site)]
+    command = mkdocs_command("build", "--clean", "--site-dir", str(site))
     log = project / "build.log"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
@@ -232,7 +230,10 @@ def preview_problems(html: str) -> list[str]:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
-    links = [" ".join(a.get_text(" ", strip=True).split()) for a in soup.select("nav.md-nav--primary a.md-nav__link, nav.md-footer__inner a, nav.md-path a")]
+    links = [
+        " ".join(a.get_text(" ", strip=True).split())
+        for a in soup.select("nav.md-nav--primary a.md-nav__link, nav.md-footer__inner a, nav.md-path a")
+    ]
     problems = [f"titre vide ou « None » dans la navigation : {text!r}" for text in links if text in ("", "None")]
     if not links:
         problems.append("navigation vide")
@@ -243,19 +244,28 @@ def preview_edit(project: Path, options: list[str], src: str) -> dict:
     """Start the preview server, edit `src`, and time until the server answers with the edited page."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/" + _html_of(Path(""), src).parent.as_posix() + "/"
-    log = open(project / "serve.log", "w", encoding="utf-8")
-    command = [sys.executable, "-m", "mkdocs", "serve", *options, "--dev-addr", f"127.0.0.1:{port}"]
+    log = open(project / "serve.log", "w", encoding="utf-8")  # noqa: SIM115 - closed when the server stops
+    command = mkdocs_command("serve", *options, "--dev-addr", f"127.0.0.1:{port}")
     started = time.perf_counter()
     # SIGINT stops `mkdocs serve` cleanly (it removes its temporary site); a shell's background job ignores SIGINT
     # and passes that on, so the default handling is restored in the child.
-    process = subprocess.Popen(command, cwd=project, env=build_env(project), stdout=log, stderr=subprocess.STDOUT,
-                               start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    process = subprocess.Popen(
+        command,
+        cwd=project,
+        env=build_env(project),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     path = project / "docs" / src
     original = path.read_text(encoding="utf-8")
     try:
         while True:
             if process.poll() is not None:
-                raise SystemExit(f"Banc d’essai : `mkdocs serve` s’est arrêté :\n{(project / 'serve.log').read_text(encoding='utf-8')[-3000:]}")
+                raise SystemExit(
+                    f"Banc d’essai : `mkdocs serve` s’est arrêté :\n{(project / 'serve.log').read_text(encoding='utf-8')[-3000:]}"
+                )
             try:
                 _get(url, timeout=5)
                 break
@@ -300,17 +310,17 @@ PROFILE_PARTS = [
     ("Macros : rendu Jinja des pages (on_page_markdown)", "mkdocs_macros/plugin.py", "on_page_markdown"),
     ("  dont related()", "macros/navigation.py", "render_related"),
     ("Markdown (Page.render, extensions comprises)", "mkdocs/structure/pages.py", "render"),
-    ("  dont typographie française", "macros/typography.py", "run"),
+    ("  dont typographie française", "content/typography.py", "run"),
     ("Gabarits du thème (_build_page)", "mkdocs/commands/build.py", "_build_page"),
     ("  dont navigation (partials/nav.html)", "partials/nav.html", "root"),
     ("  dont table des matières", "partials/toc.html", "root"),
     ("Copie des fichiers statiques", "mkdocs/structure/files.py", "copy_static_files"),
     ("Vérification des ancres", "mkdocs/structure/pages.py", "validate_anchor_links"),
-    ("Dates git (hooks/page_dates.py)", "hooks/page_dates.py", "on_config"),
-    ("Index de recherche (hooks/search_index.py)", "hooks/search_index.py", "on_post_build"),
-    ("  dont copie des pages pour l’indexation", "hooks/search_index.py", "copy_for_indexing"),
+    ("Dates git (build_steps/page_dates.py)", "build_steps/page_dates.py", "on_config"),
+    ("Index de recherche (build_steps/search_index.py)", "build_steps/search_index.py", "on_post_build"),
+    ("  dont copie des pages pour l’indexation", "build_steps/search_index.py", "copy_for_indexing"),
     ("  dont Pagefind (programme externe)", "subprocess.py", "run"),
-    ("CSP (hooks/csp.py)", "hooks/csp.py", "on_post_build"),
+    ("CSP (build_steps/csp.py)", "build_steps/csp.py", "on_post_build"),
     ("Étiquettes (plugin tags)", "material/plugins/tags/plugin.py", "on_page_markdown"),
 ]
 
@@ -323,9 +333,16 @@ def profile(pages: int, project: Path | None = None, name: str | None = None) ->
     if project is None:
         project = sitegen.write_project(site_content, WORK / f"profile-{pages}")
     output = project / "build.prof"
-    command = [sys.executable, "-m", "cProfile", "-o", str(output), "-m", "mkdocs", "build", "--clean", "--site-dir", str(project / "site")]
+    command = [
+        sys.executable,
+        "-m",
+        "cProfile",
+        "-o",
+        str(output),
+        *mkdocs_command("build", "--clean", "--site-dir", str(project / "site"))[1:],
+    ]
     started = time.perf_counter()
-    # One process for the Markdown (hooks/parallel_render.py off): cProfile then sees every step of the build.
+    # One process for the Markdown (build_steps/parallel_render.py off): cProfile then sees every step of the build.
     env = {**build_env(project), "PV_PARALLEL_RENDER": "off"}
     subprocess.run(command, cwd=project, env=env, check=True, capture_output=True)
     wall = time.perf_counter() - started
@@ -338,10 +355,14 @@ def profile(pages: int, project: Path | None = None, name: str | None = None) ->
         if total is None:
             total = seconds
         rows.append((label, seconds))
-    lines = [f"Profil de la construction du projet, {pages} pages générées ({site_content.all_pages + 31} pages en tout) :",
-             f"construction sans profileur {plain['seconds']:.1f} s ; sous cProfile {wall:.1f} s (processus entier, "
-             "Markdown converti dans un seul processus : PV_PARALLEL_RENDER=off).", "",
-             "| Étape | Temps (cProfile) | Part de la construction |", "|---|---|---|"]
+    lines = [
+        f"Profil de la construction du projet, {pages} pages générées ({site_content.all_pages + 31} pages en tout) :",
+        f"construction sans profileur {plain['seconds']:.1f} s ; sous cProfile {wall:.1f} s (processus entier, "
+        "Markdown converti dans un seul processus : PV_PARALLEL_RENDER=off).",
+        "",
+        "| Étape | Temps (cProfile) | Part de la construction |",
+        "|---|---|---|",
+    ]
     for label, seconds in rows:
         lines.append(f"| {label} | {seconds:.1f} s | {100 * seconds / total:.0f} % |")
     text = "\n".join(lines)
@@ -377,9 +398,13 @@ def ratio(a, b) -> str:
 
 def summarize(runs: list[dict]) -> dict:
     worst = max(runs, key=lambda r: r["peak_bytes"])
-    return {"seconds": statistics.median(r["seconds"] for r in runs), "cpu_seconds": statistics.median(r["cpu_seconds"] for r in runs),
-            "peak_bytes": worst["peak_bytes"],
-            "peak_by_program": worst["peak_by_program"], "runs": [round(r["seconds"], 2) for r in runs]}
+    return {
+        "seconds": statistics.median(r["seconds"] for r in runs),
+        "cpu_seconds": statistics.median(r["cpu_seconds"] for r in runs),
+        "peak_bytes": worst["peak_bytes"],
+        "peak_by_program": worst["peak_by_program"],
+        "runs": [round(r["seconds"], 2) for r in runs],
+    }
 
 
 def check_targets(report: dict) -> list[tuple[str, bool | None, str]]:
@@ -400,19 +425,27 @@ def check_targets(report: dict) -> list[tuple[str, bool | None, str]]:
     out.append((f"première visite à {large} ≤ 100 Ko compressés", None if visit is None else visit <= TARGETS["first_visit"], kb(visit)))
     out.append((f"mémoire maximale à {large} < 600 Mo", p_large["peak_bytes"] < TARGETS["memory"], mb(p_large["peak_bytes"])))
     preview = report["sizes"].get("1000", {}).get("projet", {}).get("preview_s")
-    out.append(("aperçu : page modifiée visible en ≤ 5 s à 1000 pages", None if preview is None else preview <= TARGETS["preview_s"], secs(preview)))
+    out.append(
+        (
+            "aperçu : page modifiée visible en ≤ 5 s à 1000 pages",
+            None if preview is None else preview <= TARGETS["preview_s"],
+            secs(preview),
+        )
+    )
     return out
 
 
 def markdown(report: dict) -> str:
     m = report["machine"]
     lines = [
-        "# Banc d’essai de la construction du site", "",
+        "# Banc d’essai de la construction du site",
+        "",
         f"{m['date']} — {m['cpu']}, {m['cores']} cœurs, {m['memory_gib']} Gio de mémoire, {m['system']}, Python {m['python']}, "
         f"MkDocs {m['mkdocs']}, Material {m['material']}, mkdocs-macros {m['macros']}, pymdownx {m['pymdownx']}, Pagefind {m['pagefind']}.",
         f"Durée totale du banc : {report.get('duration_s', 0) / 60:.1f} min. Aperçu mesuré avec `mkdocs serve {report['serve_options']}` (cible serve du Makefile).",
         f"Charge de la machine (load average 1, 5, 15 min) : {m['load_average']} au début, {report.get('load_average_end')} à la fin"
-        + (" — **machine occupée par d’autres travaux au départ : mesures perturbées, à refaire**." if m["load_average"][0] > 1.0 else "."), "",
+        + (" — **machine occupée par d’autres travaux au départ : mesures perturbées, à refaire**." if m["load_average"][0] > 1.0 else "."),
+        "",
         "| Pages générées (en tout) | Configuration | Construction (médiane ; essais) | ms par page | Temps processeur | Mémoire max | HTML d’une page type | Sortie totale | 1re visite (gzip) | 1re recherche (gzip) | Aperçu : page modifiée servie |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
@@ -462,8 +495,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", default="3,3,2", help="constructions par configuration et par taille (3,3,2 par défaut)")
     parser.add_argument("--no-browser", action="store_true", help="sans les mesures dans Chromium")
     parser.add_argument("--no-preview", action="store_true", help="sans la mesure de l’aperçu (make serve)")
-    parser.add_argument("--preview-vanilla-max", type=int, default=1000,
-                        help="aperçu de la voie vanilla mesuré jusqu’à cette taille (il reconstruit tout : long)")
+    parser.add_argument(
+        "--preview-vanilla-max",
+        type=int,
+        default=1000,
+        help="aperçu de la voie vanilla mesuré jusqu’à cette taille (il reconstruit tout : long)",
+    )
     parser.add_argument("--only", choices=CONFIGS, help="une seule configuration")
     parser.add_argument("--profile", type=int, metavar="N", help="profil (cProfile) de la construction du projet à N pages")
     args = parser.parse_args(argv)
@@ -484,7 +521,7 @@ def main(argv: list[str] | None = None) -> int:
         playwright = sync_playwright().start()
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
     try:
-        for size, count in zip(sizes, runs):
+        for size, count in zip(sizes, runs, strict=True):
             print(f"[{size}] génération des pages…", flush=True)
             content = sitegen.generate(size)
             projects = {"projet": sitegen.write_project(content, WORK / f"projet-{size}")}
@@ -505,7 +542,10 @@ def main(argv: list[str] | None = None) -> int:
                 entry.update(site_stats(site, [p.src for p in content.generated]))
                 if browser:
                     entry.update(first_visit(browser, site, name, entry["typical_page"]))
-                    print(f"[{size}] {name} : 1re visite {kb(entry['first_visit_gzip'])}, 1re recherche {kb(entry['first_search_gzip'])}", flush=True)
+                    print(
+                        f"[{size}] {name} : 1re visite {kb(entry['first_visit_gzip'])}, 1re recherche {kb(entry['first_search_gzip'])}",
+                        flush=True,
+                    )
                 report["sizes"][str(size)][name] = entry
             if not args.no_preview:
                 for name in configs:
@@ -516,8 +556,11 @@ def main(argv: list[str] | None = None) -> int:
                     report["sizes"][str(size)][name]["preview_s"] = preview["edit_s"]
                     report["sizes"][str(size)][name]["preview_start_s"] = preview["initial_s"]
                     report["sizes"][str(size)][name]["preview_problems"] = preview["problems"]
-                    print(f"[{size}] {name} : aperçu, page modifiée servie en {secs(preview['edit_s'])} "
-                          f"(démarrage {preview['initial_s']:.0f} s)", flush=True)
+                    print(
+                        f"[{size}] {name} : aperçu, page modifiée servie en {secs(preview['edit_s'])} "
+                        f"(démarrage {preview['initial_s']:.0f} s)",
+                        flush=True,
+                    )
             for name in configs:
                 shutil.rmtree(projects[name] / "site", ignore_errors=True)
     finally:
@@ -527,7 +570,7 @@ def main(argv: list[str] | None = None) -> int:
     report["duration_s"] = time.perf_counter() - started
     report["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     report["targets"] = check_targets(report) if "projet" in configs else []
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M")
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M")
     text = markdown(report)
     (RESULTS / f"build-bench-{stamp}.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     (RESULTS / f"build-bench-{stamp}.md").write_text(text, encoding="utf-8")

@@ -1,12 +1,12 @@
 """Search benchmark: what a first search downloads and how fast results come, on a generated site of 5,000 pages.
 
-    .venv/bin/python bench/search_bench.py                 # 5,000 pages, Pagefind (the site's search) and lunr
-    .venv/bin/python bench/search_bench.py --pages 1000    # another size
-    .venv/bin/python bench/search_bench.py --skip-lunr     # Pagefind only (one build instead of two)
-    .venv/bin/python bench/search_bench.py --compare       # relevance of the routes on the real content
+    .venv/bin/python -m bench.search_bench                 # 5,000 pages, Pagefind (the site's search) and lunr
+    .venv/bin/python -m bench.search_bench --pages 1000    # another size
+    .venv/bin/python -m bench.search_bench --skip-lunr     # Pagefind only (one build instead of two)
+    .venv/bin/python -m bench.search_bench --compare       # relevance of the routes on the real content
 
 Everything runs here, in Debian's Chromium driven by Playwright, through the real search code of each route:
-- « pagefind »: the site as configured (hooks/search_index.py, assets/javascripts/search.js);
+- « pagefind »: the site as configured (build_steps/search_index.py, assets/javascripts/search.js);
 - « lunr »: Material's built-in search (plugin `search`, `lang: fr`), as the site had it before;
 - « lunr-tuned » (--compare only): Material's search with a separator that splits on apostrophes, a build step
   that adds accent-folded and singular forms of every word to the index, and queries folded the same way
@@ -32,25 +32,34 @@ import statistics
 import subprocess
 import sys
 import time
-import unicodedata
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from support import CHROMIUM, CHROMIUM_ARGS, StaticServer, copy_project, mkdocs_build  # noqa: E402
-from sitegen import real_text  # noqa: E402  (bench/ is on sys.path: the script's own folder)
+from bench.sitegen import real_text
+from content.text import fold_accents
+from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, copy_project, mkdocs_build
 
 WORK = ROOT / "bench" / "work"
 RESULTS = ROOT / "bench" / "results"
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
 TYPES = ["article", "charte", "guide", "fiche", "infographie", "ressource", "page"]
 # Queries timed on the generated site: words of the real content, typed as readers do.
-BENCH_QUERIES = ["deconnexion", "charte", "droit a l'image", "reseaux sociaux", "ambassadeurs", "etat",
-                 "devoir de reserve", "linkedin", "temoigner", "offre d'emploi", "publier", "neutralite"]
+BENCH_QUERIES = [
+    "deconnexion",
+    "charte",
+    "droit a l'image",
+    "reseaux sociaux",
+    "ambassadeurs",
+    "etat",
+    "devoir de reserve",
+    "linkedin",
+    "temoigner",
+    "offre d'emploi",
+    "publier",
+    "neutralite",
+]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -73,7 +82,7 @@ def to_lunr(project: Path, tuned: bool = False) -> None:
     if "  - search:" not in text:
         raise SystemExit("Banc d’essai : la ligne « # - search: » de mkdocs.yml a changé ; mettez à jour bench/search_bench.py.")
     text = re.sub(r"    # - search\.(suggest|highlight).*\n", lambda m: f"    - search.{m.group(1)}\n", text)
-    text = _replace(text, "  - hooks/search_index.py", "  # - hooks/search_index.py", "mkdocs.yml")
+    text = _replace(text, "  - build_steps/search_index.py", "  # - build_steps/search_index.py", "mkdocs.yml")
     text = _replace(text, "  - assets/javascripts/search.js\n", "", "mkdocs.yml")
     text = _replace(text, "  - assets/stylesheets/search.css\n", "", "mkdocs.yml")
     if tuned:
@@ -89,13 +98,14 @@ def to_lunr(project: Path, tuned: bool = False) -> None:
 
 # The « build step » of the tuned lunr route: every document of Material's index gets, after its text, the
 # accent-folded and singular forms of its words (French elisions split off first).
-LUNR_FORMS_HOOK = '''
-import json, re, unicodedata
+LUNR_FORMS_HOOK = """
+import json, re
 from pathlib import Path
 
+from content.text import fold_accents
+
 def fold(word):
-    word = unicodedata.normalize("NFD", word.lower())
-    return "".join(c for c in word if not unicodedata.combining(c))
+    return fold_accents(word.lower())
 
 def singular(word):
     if len(word) > 4 and word.endswith("aux"):
@@ -120,7 +130,7 @@ def on_post_build(config):
     for doc in index["docs"]:
         doc["text"] = doc.get("text", "") + " " + forms(doc.get("title", "") + " " + doc.get("text", ""))
     path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
-'''
+"""
 
 
 def fold_query(query: str) -> str:
@@ -128,7 +138,7 @@ def fold_query(query: str) -> str:
     query = re.sub(r"\b(?:[ldjmnstc]|qu)['\u2019]", " ", query.lower())
     words = []
     for word in query.split():
-        word = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+        word = fold_accents(word)
         if len(word) > 4 and word.endswith("aux"):
             word = word[:-3] + "al"
         elif len(word) > 3 and word[-1] in "sx" and not word.endswith("ss"):
@@ -140,17 +150,36 @@ def fold_query(query: str) -> str:
 # --------------------------------------------------------------------------------------------------
 # Generated site
 # --------------------------------------------------------------------------------------------------
-class _Lenient(yaml.SafeLoader):
-    pass
-
-
-_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
-_Lenient.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def made_up_word(rng: random.Random) -> str:
-    syllables = ["ba", "ché", "dri", "fo", "gu", "la", "mé", "nor", "pi", "ques", "ré", "sa", "ti", "vo", "zan",
-                 "tion", "ment", "eur", "ence", "ais", "oir", "ière", "ble", "ette", "ier"]
+    syllables = [
+        "ba",
+        "ché",
+        "dri",
+        "fo",
+        "gu",
+        "la",
+        "mé",
+        "nor",
+        "pi",
+        "ques",
+        "ré",
+        "sa",
+        "ti",
+        "vo",
+        "zan",
+        "tion",
+        "ment",
+        "eur",
+        "ence",
+        "ais",
+        "oir",
+        "ière",
+        "ble",
+        "ette",
+        "ier",
+    ]
     return "".join(rng.choice(syllables) for _ in range(rng.randint(3, 5)))
 
 
@@ -172,18 +201,22 @@ def generate_project(pages: int, lunr: bool) -> Path:
         rel = f"banc/{section}/page-{number:05d}.md"
         sections[-1][1].append(rel)
         title = f"{rng.choice(headings)} ({number})"
-        description = rng.choice([p for p in paragraphs if 70 <= len(p) <= 160] or ["Page générée pour mesurer la recherche sur un site de grande taille, à partir des phrases du site réel."])
+        description = rng.choice(
+            [p for p in paragraphs if 70 <= len(p) <= 160]
+            or ["Page générée pour mesurer la recherche sur un site de grande taille, à partir des phrases du site réel."]
+        )
         words = [made_up_word(rng) for _ in range(10)]
         body = [f"# {title}", ""]
         for _ in range(rng.randint(3, 5)):
             body += [f"## {rng.choice(headings)}", ""]
             for _ in range(rng.randint(1, 3)):
                 body += [f"{rng.choice(paragraphs)} {rng.choice(words)}", ""]
-        front = {"title": title, "description": description, "type": rng.choice(TYPES),
-                 "tags": rng.sample(tags, rng.randint(1, 3))}
+        front = {"title": title, "description": description, "type": rng.choice(TYPES), "tags": rng.sample(tags, rng.randint(1, 3))}
         path = staging / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + "\n".join(body), encoding="utf-8")
+        path.write_text(
+            "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + "\n".join(body), encoding="utf-8"
+        )
     # The project itself (a git repository, as the build reads page dates from git), then the pages.
     copy_project(target)
     shutil.copytree(staging / "banc", target / "docs" / "banc")
@@ -206,8 +239,9 @@ def generate_project(pages: int, lunr: bool) -> Path:
 def _commit(project: Path) -> None:
     identity = ["-c", "user.name=Banc", "-c", "user.email=banc@exemple.invalid", "-c", "commit.gpgsign=false"]
     subprocess.run(["git", *identity, "add", "--all"], cwd=project, check=True, capture_output=True)
-    subprocess.run(["git", *identity, "commit", "--quiet", "--allow-empty", "-m", "Banc d’essai"], cwd=project,
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["git", *identity, "commit", "--quiet", "--allow-empty", "-m", "Banc d’essai"], cwd=project, check=True, capture_output=True
+    )
 
 
 def build(project: Path) -> tuple[Path, float]:
@@ -235,7 +269,7 @@ class Recorder:
         url = request.url
         if not url.startswith(self.base_url):
             return
-        rel = url[len(self.base_url):].split("?")[0].split("#")[0]
+        rel = url[len(self.base_url) :].split("?")[0].split("#")[0]
         path = self.site / rel
         if path.is_dir() or rel == "" or rel.endswith("/"):
             path = path / "index.html"
@@ -247,14 +281,19 @@ class Recorder:
 
     def since(self, mark: int, only_search: bool = False) -> dict:
         new = [e for e in self.entries[mark:] if not only_search or is_search_file(e[0])]
-        return {"requests": len(new), "bytes": sum(e[1] for e in new), "bytes_gzip": sum(e[2] for e in new),
-                "files": sorted({e[0] for e in new})}
+        return {
+            "requests": len(new),
+            "bytes": sum(e[1] for e in new),
+            "bytes_gzip": sum(e[2] for e in new),
+            "files": sorted({e[0] for e in new}),
+        }
 
 
 def is_search_file(rel: str) -> bool:
     """Files that exist only for search: Pagefind's bundle, or Material's index, worker and lunr languages."""
-    return rel.startswith(("pagefind/", "search/", "assets/javascripts/workers/search", "assets/javascripts/lunr/",
-                           "assets/javascripts/search.js"))
+    return rel.startswith(
+        ("pagefind/", "search/", "assets/javascripts/workers/search", "assets/javascripts/lunr/", "assets/javascripts/search.js")
+    )
 
 
 def _pagefind_search(page, query: str) -> list[str]:
@@ -323,8 +362,15 @@ def measure_first_search(browser, site: Path, route: str, start_path: str, queri
             page.wait_for_load_state("networkidle")
             # Everything downloaded for search, from the page load on (Material fetches its whole index
             # as soon as a page loads, before any search).
-            cold.append({"query": query, "page_load": on_load, "page_load_search": on_load_search, "after_key": recorder.since(mark),
-                         "first_search": recorder.since(0, only_search=True)})
+            cold.append(
+                {
+                    "query": query,
+                    "page_load": on_load,
+                    "page_load_search": on_load_search,
+                    "after_key": recorder.since(mark),
+                    "first_search": recorder.since(0, only_search=True),
+                }
+            )
             # Warm: the index parts are loaded; time from the input event to results rendered, in the page.
             for _ in range(3):
                 if route == "pagefind":
@@ -341,7 +387,7 @@ def measure_first_search(browser, site: Path, route: str, start_path: str, queri
     return {
         "route": route,
         "queries": queries,
-        "page_load_bytes_median": statistics.median(l["bytes"] for l in loads),
+        "page_load_bytes_median": statistics.median(load["bytes"] for load in loads),
         "page_load_search_bytes_median": statistics.median(c["page_load_search"]["bytes"] for c in cold),
         "first_search_bytes_median": statistics.median(f["bytes"] for f in first),
         "first_search_bytes_max": max(f["bytes"] for f in first),
@@ -387,8 +433,12 @@ def run_suite(browser, site: Path, route: str) -> dict:
 # --------------------------------------------------------------------------------------------------
 def machine() -> dict:
     chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
-    return {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "python": platform.python_version(),
-            "cpus": os.cpu_count(), "chromium": chromium}
+    return {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "chromium": chromium,
+    }
 
 
 def kb(n: float) -> str:
@@ -427,41 +477,54 @@ def main(argv: list[str] | None = None) -> int:
                 else:
                     result["index_total_bytes"] = (site / "search" / "search_index.json").stat().st_size
                 report["routes"][route] = result
-                print(f"[{route}] première recherche : {kb(result['first_search_bytes_median'])} (médiane), "
-                      f"{kb(result['first_search_bytes_max'])} (max), {kb(result['first_search_bytes_gzip_median'])} "
-                      f"compressés ; résultats {result['results_ms_after_index_loaded_median']:.0f} ms (médiane) "
-                      f"une fois l’index chargé ; première recherche complète {result['first_search_ms_median']:.0f} ms",
-                      flush=True)
+                print(
+                    f"[{route}] première recherche : {kb(result['first_search_bytes_median'])} (médiane), "
+                    f"{kb(result['first_search_bytes_max'])} (max), {kb(result['first_search_bytes_gzip_median'])} "
+                    f"compressés ; résultats {result['results_ms_after_index_loaded_median']:.0f} ms (médiane) "
+                    f"une fois l’index chargé ; première recherche complète {result['first_search_ms_median']:.0f} ms",
+                    flush=True,
+                )
         finally:
             browser.close()
     (RESULTS / "search-bench.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     (RESULTS / "search-bench.md").write_text(bench_markdown(report), encoding="utf-8")
     print(f"Résultats : {RESULTS / 'search-bench.md'}")
-    ok = report["routes"]["pagefind"]["first_search_bytes_max"] <= 400 * 1024 and \
-        report["routes"]["pagefind"]["results_ms_after_index_loaded_median"] <= 300
+    ok = (
+        report["routes"]["pagefind"]["first_search_bytes_max"] <= 400 * 1024
+        and report["routes"]["pagefind"]["results_ms_after_index_loaded_median"] <= 300
+    )
     print("Objectif (≤ quelques centaines de Ko, ≤ 300 ms) : " + ("atteint" if ok else "NON atteint"))
     return 0 if ok else 1
 
 
 def bench_markdown(report: dict) -> str:
     m = report["machine"]
-    lines = [f"# Banc d’essai de la recherche : {report['pages']} pages générées", "",
-             f"{m['date']}, {m['chromium']}, {m['cpus']} cœurs, Python {m['python']}.", "",
-             "| Voie | Index total | Recherche : téléchargé dès le chargement de la page | Première recherche : téléchargé en tout (médiane / max) | même chose compressé gzip | Requêtes | Première recherche complète | Résultats une fois l’index chargé (médiane / max) | Construction |",
-             "|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        f"# Banc d’essai de la recherche : {report['pages']} pages générées",
+        "",
+        f"{m['date']}, {m['chromium']}, {m['cpus']} cœurs, Python {m['python']}.",
+        "",
+        "| Voie | Index total | Recherche : téléchargé dès le chargement de la page | Première recherche : téléchargé en tout (médiane / max) | même chose compressé gzip | Requêtes | Première recherche complète | Résultats une fois l’index chargé (médiane / max) | Construction |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for name, r in report["routes"].items():
         lines.append(
             f"| {name} | {kb(r['index_total_bytes'])} | {kb(r['page_load_search_bytes_median'])} | "
             f"{kb(r['first_search_bytes_median'])} / {kb(r['first_search_bytes_max'])} | {kb(r['first_search_bytes_gzip_median'])} | "
             f"{r['first_search_requests_median']:.0f} | {r['first_search_ms_median']:.0f} ms | "
-            f"{r['results_ms_after_index_loaded_median']:.0f} / {r['results_ms_after_index_loaded_max']:.0f} ms | {r['build_seconds']:.0f} s |")
-    lines += ["", "Requêtes : " + ", ".join(f"« {q} »" for q in BENCH_QUERIES) + ".",
-              "« Téléchargé » : les fichiers qui ne servent qu’à la recherche (index, moteur, worker), depuis le chargement "
-              "de la page jusqu’aux premiers résultats, onglet neuf sans cache. La recherche de Material télécharge "
-              "son index entier dès le chargement de chaque page, avant même qu’on cherche.",
-              "« Résultats une fois l’index chargé » : de la frappe aux résultats affichés, quand les morceaux d’index "
-              "de la requête sont déjà là (Pagefind : mesuré dans la page, sans l’attente de 80 ms après la frappe ; "
-              "Material : mesuré depuis Playwright, jusqu’à ce que la liste ne change plus, donc majoré).", ""]
+            f"{r['results_ms_after_index_loaded_median']:.0f} / {r['results_ms_after_index_loaded_max']:.0f} ms | {r['build_seconds']:.0f} s |"
+        )
+    lines += [
+        "",
+        "Requêtes : " + ", ".join(f"« {q} »" for q in BENCH_QUERIES) + ".",
+        "« Téléchargé » : les fichiers qui ne servent qu’à la recherche (index, moteur, worker), depuis le chargement "
+        "de la page jusqu’aux premiers résultats, onglet neuf sans cache. La recherche de Material télécharge "
+        "son index entier dès le chargement de chaque page, avant même qu’on cherche.",
+        "« Résultats une fois l’index chargé » : de la frappe aux résultats affichés, quand les morceaux d’index "
+        "de la requête sont déjà là (Pagefind : mesuré dans la page, sans l’attente de 80 ms après la frappe ; "
+        "Material : mesuré depuis Playwright, jusqu’à ce que la liste ne change plus, donc majoré).",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -479,18 +542,37 @@ def compare(browser) -> int:
         site, _ = build(project)
         suite = run_suite(browser, site, route)
         sizes = measure_first_search(browser, site, "pagefind" if route == "pagefind" else "lunr", "", BENCH_QUERIES[:4])
-        suite.update({k: sizes[k] for k in ("page_load_bytes_median", "first_search_bytes_median",
-                                            "first_search_bytes_gzip_median", "results_ms_after_index_loaded_median")})
+        suite.update(
+            {
+                k: sizes[k]
+                for k in (
+                    "page_load_bytes_median",
+                    "first_search_bytes_median",
+                    "first_search_bytes_gzip_median",
+                    "results_ms_after_index_loaded_median",
+                )
+            }
+        )
         report["routes"][route] = suite
-        print(f"[{route}] recall@3 = {suite['recall_at_3']:.1%}, MRR = {suite['mrr']:.3f}, première recherche "
-              f"{kb(suite['first_search_bytes_median'])}, {len(suite['misses'])} requêtes manquées", flush=True)
+        print(
+            f"[{route}] recall@3 = {suite['recall_at_3']:.1%}, MRR = {suite['mrr']:.3f}, première recherche "
+            f"{kb(suite['first_search_bytes_median'])}, {len(suite['misses'])} requêtes manquées",
+            flush=True,
+        )
     (RESULTS / "search-compare.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
-    lines = ["# Pertinence de la recherche : trois voies, même contenu, mêmes requêtes", "",
-             f"{report['machine']['date']}, {report['machine']['chromium']}, {len(QUERIES)} requêtes de tests/search_queries.yml.", "",
-             "| Voie | recall@3 | MRR | Téléchargé à la première recherche | Résultats, index chargé (médiane) |", "|---|---|---|---|---|"]
+    lines = [
+        "# Pertinence de la recherche : trois voies, même contenu, mêmes requêtes",
+        "",
+        f"{report['machine']['date']}, {report['machine']['chromium']}, {len(QUERIES)} requêtes de tests/search_queries.yml.",
+        "",
+        "| Voie | recall@3 | MRR | Téléchargé à la première recherche | Résultats, index chargé (médiane) |",
+        "|---|---|---|---|---|",
+    ]
     for name, r in report["routes"].items():
-        lines.append(f"| {name} | {r['recall_at_3']:.1%} | {r['mrr']:.3f} | {kb(r['first_search_bytes_median'])} | "
-                     f"{r['results_ms_after_index_loaded_median']:.0f} ms |")
+        lines.append(
+            f"| {name} | {r['recall_at_3']:.1%} | {r['mrr']:.3f} | {kb(r['first_search_bytes_median'])} | "
+            f"{r['results_ms_after_index_loaded_median']:.0f} ms |"
+        )
     for name, r in report["routes"].items():
         if r["misses"]:
             lines += ["", f"Requêtes manquées par {name} :", ""]

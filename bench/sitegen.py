@@ -27,25 +27,29 @@ import random
 import re
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "bench"))
-
-from support import copy_project  # noqa: E402
+from content.text import slugify
+from engine.config import read_config
+from tools.project_copy import ROOT, copy_project
 
 SEED = 20261129
 SECTION_CAP = 20  # pages per leaf section
 FANOUT = 12  # sub-sections per level, at most (about)
 WORDS_PER_PAGE = 1000  # words of a page, all text included (headings, lists, tables, admonitions)
 SHARES = {"fiches": 0.40, "regles": 0.25, "articles": 0.35}
-CHECKLISTS = ["avant-de-publier", "creer-son-profil-linkedin", "relayer-une-offre", "lancer-une-demarche",
-              "temoigner-de-son-metier", "publier-une-photo", "repondre-a-un-commentaire"]
+CHECKLISTS = [
+    "avant-de-publier",
+    "creer-son-profil-linkedin",
+    "relayer-une-offre",
+    "lancer-une-demarche",
+    "temoigner-de-son-metier",
+    "publier-une-photo",
+    "repondre-a-un-commentaire",
+]
 DOCUMENTS = ["charte-dicom", "guide-dicom", "charte-etat", "charte-dreal-bretagne", "cgfp", "accord-deconnexion"]
 # Anchors that exist in the real pages (links with anchors are checked by the strict build).
 REAL_LINKS = [
@@ -56,17 +60,66 @@ REAL_LINKS = [
     ("glossaire.md", "le glossaire"),
     ("ressources.md", "les ressources"),
 ]
-SUBTHEMES = ["Premiers pas", "Cas pratiques", "Questions fréquentes", "Modèles", "Pour les managers",
-             "Situations sensibles", "Retours d’expérience", "Aller plus loin", "Outils", "Formations",
-             "Exemples commentés", "Pas à pas"]
-FAMILIES = ["Administration centrale", "DREAL", "DDT et DDTM", "DIR", "DIRM", "Établissements publics", "Écoles",
-            "CVRH", "DEAL outre-mer", "Services à compétence nationale", "Opérateurs", "Inspections"]
-REGIONS = ["Bretagne", "Normandie", "Occitanie", "Grand Est", "Hauts-de-France", "Nouvelle-Aquitaine",
-           "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Centre-Val de Loire", "Pays de la Loire",
-           "Provence-Alpes-Côte d’Azur", "Île-de-France", "Corse", "Guadeloupe", "Martinique", "Guyane"]
-PERIODS = ["Janvier et février", "Mars et avril", "Mai et juin", "Juillet et août", "Septembre et octobre",
-           "Novembre et décembre", "Premier trimestre", "Deuxième trimestre", "Troisième trimestre",
-           "Quatrième trimestre", "Printemps", "Automne"]
+SUBTHEMES = [
+    "Premiers pas",
+    "Cas pratiques",
+    "Questions fréquentes",
+    "Modèles",
+    "Pour les managers",
+    "Situations sensibles",
+    "Retours d’expérience",
+    "Aller plus loin",
+    "Outils",
+    "Formations",
+    "Exemples commentés",
+    "Pas à pas",
+]
+FAMILIES = [
+    "Administration centrale",
+    "DREAL",
+    "DDT et DDTM",
+    "DIR",
+    "DIRM",
+    "Établissements publics",
+    "Écoles",
+    "CVRH",
+    "DEAL outre-mer",
+    "Services à compétence nationale",
+    "Opérateurs",
+    "Inspections",
+]
+REGIONS = [
+    "Bretagne",
+    "Normandie",
+    "Occitanie",
+    "Grand Est",
+    "Hauts-de-France",
+    "Nouvelle-Aquitaine",
+    "Auvergne-Rhône-Alpes",
+    "Bourgogne-Franche-Comté",
+    "Centre-Val de Loire",
+    "Pays de la Loire",
+    "Provence-Alpes-Côte d’Azur",
+    "Île-de-France",
+    "Corse",
+    "Guadeloupe",
+    "Martinique",
+    "Guyane",
+]
+PERIODS = [
+    "Janvier et février",
+    "Mars et avril",
+    "Mai et juin",
+    "Juillet et août",
+    "Septembre et octobre",
+    "Novembre et décembre",
+    "Premier trimestre",
+    "Deuxième trimestre",
+    "Troisième trimestre",
+    "Quatrième trimestre",
+    "Printemps",
+    "Automne",
+]
 
 
 @dataclass
@@ -133,16 +186,19 @@ def _split(count: int, cap: int) -> list[int]:
     return [base + (1 if i < extra else 0) for i in range(groups)]
 
 
-def _layout(count: int, level1_names: list[str], level2_names: list[str], cap: int = SECTION_CAP,
-            fanout: int = FANOUT) -> list[tuple[str, list[tuple[str | None, int]]]]:
+def _layout(
+    count: int, level1_names: list[str], level2_names: list[str], cap: int = SECTION_CAP, fanout: int = FANOUT
+) -> list[tuple[str, list[tuple[str | None, int]]]]:
     """Group `count` pages into leaf sections of at most `cap` pages, under at most `fanout` groups per level.
 
     Returns [(level-1 name, [(level-2 name or None, pages), ...]), ...].
     """
     leaves = _split(count, cap)
     if len(leaves) <= fanout:
-        return [(level1_names[i % len(level1_names)] + ("" if i < len(level1_names) else f" ({i // len(level1_names) + 1})"), [(None, n)])
-                for i, n in enumerate(leaves)]
+        return [
+            (level1_names[i % len(level1_names)] + ("" if i < len(level1_names) else f" ({i // len(level1_names) + 1})"), [(None, n)])
+            for i, n in enumerate(leaves)
+        ]
     level1 = min(fanout, len(level1_names), math.ceil(math.sqrt(len(leaves))))
     level1 = max(level1, math.ceil(len(leaves) / fanout))
     per = _split(len(leaves), math.ceil(len(leaves) / level1))
@@ -155,11 +211,7 @@ def _layout(count: int, level1_names: list[str], level2_names: list[str], cap: i
 
 
 def _slug(text: str) -> str:
-    import unicodedata
-
-    letters = (c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    plain = "".join(c if c.isascii() and c.isalnum() else " " for c in letters).lower()
-    return "-".join(plain.split())
+    return slugify(text)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -240,9 +292,16 @@ class _Writer:
         if anywhere and rng.random() < 0.3:
             target = rng.choice(anywhere)
             out += [f"Pour une autre situation, lisez [{target.title}]({link(target.src)}) :material-arrow-right:.", ""]
-        out += ["## Sources", "", f"- CEDIP, série « Attractivité »[^1] ; code général de la fonction publique (CGFP).", "",
-                "[^1]: Articles publiés par le CEDIP sur l’attractivité des employeurs publics.", "",
-                "{{ related() }}", ""]
+        out += [
+            "## Sources",
+            "",
+            "- CEDIP, série « Attractivité »[^1] ; code général de la fonction publique (CGFP).",
+            "",
+            "[^1]: Articles publiés par le CEDIP sur l’attractivité des employeurs publics.",
+            "",
+            "{{ related() }}",
+            "",
+        ]
         return "\n".join(out)
 
 
@@ -285,9 +344,8 @@ def generate(pages: int, seed: int = SEED, section_cap: int = SECTION_CAP, fanou
             nav_items.append({name1: group_items})
         site.nav_additions[top_title] = nav_items
     site.extra["articles/index.md"] = (
-        "---\ntitle: Articles\ndescription: \"Les articles du site, classés par année de publication, avec leurs séries, "
-        "pour suivre l’actualité de l’attractivité.\"\ntype: page\ntags:\n  - Communication\n---\n\n# Articles\n\n"
-        + paragraphs[0] + "\n"
+        '---\ntitle: Articles\ndescription: "Les articles du site, classés par année de publication, avec leurs séries, '
+        'pour suivre l’actualité de l’attractivité."\ntype: page\ntags:\n  - Communication\n---\n\n# Articles\n\n' + paragraphs[0] + "\n"
     )
     everything = site.generated
     for leaf in leaves:
@@ -322,17 +380,11 @@ def page_text(page: GenPage) -> str:
 # ---------------------------------------------------------------------------------------------------------------
 # Projects
 # ---------------------------------------------------------------------------------------------------------------
-class _Lenient(yaml.SafeLoader):
-    pass
-
-
-_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
-_Lenient.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def _nav(site: GenSite) -> list:
     """The real navigation of mkdocs.yml with the generated sections added."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient)
+    config = read_config(ROOT / "mkdocs.yml")
     nav = config["nav"]
     titles = [next(iter(item)) if isinstance(item, dict) else None for item in nav]
     for top, items in site.nav_additions.items():
@@ -379,7 +431,10 @@ def write_project(site: GenSite, target: Path) -> Path:
     config.write_text(_replace_nav(config.read_text(encoding="utf-8"), _nav(site)), encoding="utf-8")
     if site.series:
         series = target / "data" / "series.yml"
-        series.write_text(series.read_text(encoding="utf-8") + "\n" + yaml.safe_dump(site.series, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+        series.write_text(
+            series.read_text(encoding="utf-8") + "\n" + yaml.safe_dump(site.series, allow_unicode=True, sort_keys=False, width=1000),
+            encoding="utf-8",
+        )
     git_commit(target)
     return target
 

@@ -1,6 +1,6 @@
 """Serve a built site with the shipped nginx configuration, on a loopback port, as the current user.
 
-Used by the tests (tests/test_nginx.py, test_csp.py, test_hostile_content.py) and by hand, to see the site as the
+Used by the tests (tests/builds/test_nginx.py, test_csp.py, test_hostile_content.py) and by hand, to see the site as the
 intranet serves it (compression, cache and security headers, 404 page):
 
     .venv/bin/python deploy/local_nginx.py site/ [--port 8080]
@@ -29,7 +29,7 @@ from pathlib import Path
 DEPLOY = Path(__file__).resolve().parent
 SERVER_CONF = DEPLOY / "nginx" / "conf.d" / "porter-la-voix.conf"
 SNIPPETS = DEPLOY / "nginx" / "snippets"
-# Written into the site by the build (hooks/csp.py).
+# Written into the site by the build (build_steps/csp.py).
 GENERATED_CSP = Path(".nginx") / "porter-la-voix-csp.conf"
 MIME_TYPES = Path("/etc/nginx/mime.types")
 
@@ -92,8 +92,7 @@ def main_configuration(prefix: Path) -> str:
         "    default_type application/octet-stream;\n"
         "    sendfile on;\n"
         f'    access_log "{prefix}/access.log";\n'
-        + "".join(f'    {kind}_temp_path "{prefix}/tmp/{kind}";\n'
-                  for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        + "".join(f'    {kind}_temp_path "{prefix}/tmp/{kind}";\n' for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
         + "    include conf.d/*.conf;\n"
         "}\n"
     )
@@ -112,7 +111,7 @@ class LocalNginx:
     def _lay_out(self) -> Path:
         generated = self.site_dir / GENERATED_CSP
         if not generated.is_file():
-            raise NginxError(f"{generated} manque : le site n’a pas été construit avec le hook hooks/csp.py.")
+            raise NginxError(f"{generated} manque : le site n’a pas été construit avec le hook build_steps/csp.py.")
         prefix = Path(tempfile.mkdtemp(prefix="porter-la-voix-nginx-"))
         (prefix / "conf.d").mkdir()
         (prefix / "tmp").mkdir()
@@ -138,12 +137,15 @@ class LocalNginx:
         log = self.prefix / "error.log" if self.prefix else None
         return log.read_text(encoding="utf-8", errors="replace") if log and log.exists() else ""
 
-    def __enter__(self) -> "LocalNginx":
+    def __enter__(self) -> LocalNginx:
         self.prefix = self._lay_out()
         try:
             self.test_configuration()
             self._process = subprocess.Popen(
-                self.command("-g", "daemon off;"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                self.command("-g", "daemon off;"),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
                 preexec_fn=_stop_with_parent,
             )
             deadline = time.monotonic() + 15
@@ -153,9 +155,9 @@ class LocalNginx:
                 try:
                     socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
                     break
-                except OSError:
+                except OSError as error:
                     if time.monotonic() > deadline:
-                        raise NginxError(f"nginx ne répond pas sur le port {self.port}.\n{self.error_log()}")
+                        raise NginxError(f"nginx ne répond pas sur le port {self.port}.\n{self.error_log()}") from error
                     time.sleep(0.05)
         except BaseException:
             self.__exit__(None, None, None)

@@ -1,86 +1,126 @@
-"""Macros of the site, for mkdocs-macros: `define_env(env)` registers them.
+"""Macros of the site, for mkdocs-macros: `define_env(env)` registers every macro of REGISTRY.
 
-Editors call them in pages (documented in docs/contribuer/conventions.md):
+REGISTRY is the one list of the macros editors call in pages (documented for them in docs/contribuer/conventions.md):
+its name, the function that renders it, where its data lives and, for a macro whose first argument is an id, where
+the ids live. The content model checks every call of every page against it before anything is rendered.
 
-    checklist(id)          data/checklists/<id>.yml        macros.checklists
-    infographic(id)        data/infographics/<id>.yml      macros.infographics
-    series(id)             data/series.yml + front matter  macros.navigation
-    related(limit=5)       front matter (tags)             macros.navigation
-    latest_pages(limit=5)  git history (macros.history)    macros.navigation
-    resources(kind)        data/resources.yml              macros.resources
-    official_document(id)  data/official-documents.yml     macros.resources
-    glossary()             data/glossary.yml               macros.glossary
+`define_env` runs once per build: it loads and validates every data file and the front matter of every page
+(content.load_site) and stops the build with a French report listing every problem. The same check runs without
+building the site: `python -m editors.check`.
 
-`define_env` runs once per build: it loads and validates every data file and the front matter of every
-page (macros.data, macros.pages) and stops the build with a French report listing every problem. The same
-check runs without building the site: `python -m macros.check`.
-
-Only `env.macro`, `env.variables` and `env.conf` are used (plus the `page` variable while rendering), the
-subset that the successor engine of mkdocs-macros also offers.
+Only `env.macro`, `env.variables` and `env.conf` are used (plus the `page` variable while rendering), the subset that
+the successor engine of mkdocs-macros also offers.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-MACRO_NAMES = ("checklist", "infographic", "series", "related", "latest_pages", "resources", "official_document", "glossary")
+from markupsafe import Markup
+
+from content.data import load_site
+from content.pages import MacroRule
+
+from .checklists import render_checklist
+from .current import current_page
+from .errors import install_macro_error_format
+from .glossary import render_glossary
+from .infographics import render_infographic
+from .navigation import render_latest_pages, render_related, render_series
+from .resources import render_official_document, render_resources
 
 
-def define_env(env) -> None:
+@dataclass(frozen=True)
+class Macro:
+    """A macro editors call in pages: ``{{ name(arguments) }}``."""
+
+    name: str
+    render: Callable[..., Markup]  # render(site, page, *arguments): the page being rendered comes second
+    summary: str  # what it shows, for mkdocs-macros' list of macros
+    rule: MacroRule  # what the content model checks in every call
+
+
+def _id_macro(name: str, render: Callable[..., Markup], summary: str, ids: str, what: str, where: str, kind: str | None = None) -> Macro:
+    return Macro(name, render, summary, MacroRule(name, ids=ids, what=what, where=where, data_kind=kind))
+
+
+REGISTRY: tuple[Macro, ...] = (
+    _id_macro(
+        "checklist",
+        render_checklist,
+        "Interactive checklist from data/checklists/<id>.yml.",
+        "checklists",
+        "liste de vérification",
+        "data/checklists/",
+    ),
+    _id_macro(
+        "infographic",
+        render_infographic,
+        "Infographic from data/infographics/<id>.yml.",
+        "infographics",
+        "infographie",
+        "data/infographics/",
+    ),
+    _id_macro(
+        "series", render_series, "« Sommaire de la série » of a series of data/series.yml.", "series", "série", "data/series.yml", "series"
+    ),
+    Macro("related", render_related, "« Sur le même sujet »: pages sharing the most tags with this one.", MacroRule("related")),
+    Macro(
+        "latest_pages",
+        render_latest_pages,
+        "« Nouveautés »: the content pages most recently updated (git history).",
+        MacroRule("latest_pages"),
+    ),
+    _id_macro(
+        "resources",
+        render_resources,
+        "The resources of one kind of data/resources.yml.",
+        "resources",
+        "type de ressources",
+        "data/resources.yml",
+        "resources",
+    ),
+    _id_macro(
+        "official_document",
+        render_official_document,
+        "« Où lire le texte officiel » for a document of data/official-documents.yml.",
+        "documents",
+        "document officiel",
+        "data/official-documents.yml",
+        "document",
+    ),
+    Macro("glossary", render_glossary, "The glossary of data/glossary.yml.", MacroRule("glossary")),
+)
+
+# Names a page may also call between double braces: Jinja's globals and mkdocs-macros' built-ins.
+BUILTIN_CALLABLES = ("range", "dict", "lipsum", "cycler", "joiner", "namespace", "context", "pretty", "macros_info", "now", "relative_url")
+RULES: list[MacroRule] = [macro.rule for macro in REGISTRY] + [MacroRule(name, listed=False) for name in BUILTIN_CALLABLES]
+
+
+def _bind(macro: Macro, site: Any, here: Callable[[], Any]) -> Callable[..., Markup]:
+    def call(*arguments: Any, **options: Any) -> Markup:
+        return macro.render(site, here(), *arguments, **options)
+
+    call.__name__ = macro.name
+    call.__doc__ = macro.summary
+    return call
+
+
+def define_env(env: Any) -> None:
     """Load and validate the data, then register the macros (mkdocs-macros hook)."""
-    from .checklists import render_checklist
-    from .current import current_page
-    from .data import load_site
-    from .errors import install_macro_error_format
-    from .glossary import render_glossary
-    from .infographics import render_infographic
-    from .navigation import render_latest_pages, render_related, render_series
-    from .resources import render_official_document, render_resources
-
     conf = env.conf
     root = Path(conf["config_file_path"]).resolve().parent if conf.get("config_file_path") else Path.cwd()
     docs_dir = Path(conf.get("docs_dir") or root / "docs")
     if not docs_dir.is_absolute():
         docs_dir = root / docs_dir
-    site = load_site(root, docs_dir, bool(conf.get("use_directory_urls", True)), set(MACRO_NAMES))
+    site = load_site(root, docs_dir, bool(conf.get("use_directory_urls", True)), RULES)
     install_macro_error_format()
 
-    def here():
+    def here() -> Any:
         return current_page(env, site)
 
-    def checklist(id):  # noqa: A002 - the name editors see in error messages
-        """Interactive checklist from data/checklists/<id>.yml."""
-        return render_checklist(site, here(), id)
-
-    def infographic(id):  # noqa: A002
-        """Infographic from data/infographics/<id>.yml."""
-        return render_infographic(site, here(), id)
-
-    def series(id):  # noqa: A002
-        """« Sommaire de la série » of the series <id> of data/series.yml."""
-        return render_series(site, here(), id)
-
-    def related(limit=5):
-        """« Sur le même sujet »: pages sharing the most tags with this one."""
-        return render_related(site, here(), limit)
-
-    def latest_pages(limit=5):
-        """« Nouveautés »: the content pages most recently updated (git history)."""
-        return render_latest_pages(site, here(), limit)
-
-    def resources(kind):
-        """The resources of one kind of data/resources.yml."""
-        return render_resources(site, here(), kind)
-
-    def official_document(id):  # noqa: A002
-        """« Où lire le texte officiel » for the document <id> of data/official-documents.yml."""
-        return render_official_document(site, here(), id)
-
-    def glossary():
-        """The glossary of data/glossary.yml."""
-        return render_glossary(site, here())
-
-    for function in (checklist, infographic, series, related, latest_pages, resources, official_document, glossary):
-        env.macro(function, function.__name__)
-    env.variables["site_data"] = site
-
+    for macro in REGISTRY:
+        env.macro(_bind(macro, site, here), macro.name)

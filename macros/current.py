@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 
-from .pages import PageInfo
-from .urls import page_url, relative_url, split_anchor
+from content.pages import PageInfo
+from content.urls import page_url, relative_url, split_anchor
 
 
 def current_page(env, site) -> PageInfo:

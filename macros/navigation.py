@@ -9,7 +9,7 @@
   (type « page »). When no page shares a tag, the macro renders nothing at all: every page calls it, and
   an empty heading would only be noise.
 - `latest_pages(limit=5)`: « Nouveautés » on the home page, the content pages (not of type « page ») most
-  recently updated according to git history (macros.history, read once per build), newest first, ties in
+  recently updated according to git history (content.history, read when the macro is called), newest first, ties in
   alphabetical order of title, each with its date and description.
 """
 
@@ -17,9 +17,12 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from content.history import HistoryError, french_date, page_dates
+from content.page_types import SERVICE_TYPE
+from content.text import sort_key
+
 from .current import Links
 from .errors import MacroError, unknown_id
-from .pages import sort_key
 from .render import render
 
 
@@ -53,15 +56,13 @@ def render_related(site, page, limit: int = 5) -> Markup:
 
 
 def render_latest_pages(site, page, limit: int = 5) -> Markup:
-    from .history import HistoryError, french_date, page_dates
-
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
         raise MacroError(f"latest_pages({limit!r}) : le nombre de pages doit être un entier positif, par ex. latest_pages(5).")
     try:
         dates = page_dates(site.pages.docs_dir)
     except HistoryError as error:
         raise MacroError(f"latest_pages() : {error}") from error
-    candidates = [p for p in site.pages if p.type != "page" and p.src != page.src and p.src in dates]
+    candidates = [p for p in site.pages if p.type != SERVICE_TYPE and p.src != page.src and p.src in dates]
     candidates.sort(key=lambda p: (-dates[p.src].updated.timestamp(), sort_key(p.title)))
     entries = [(p, french_date(dates[p.src].updated)) for p in candidates[:limit]]
     return render("latest.html", entries=entries, page=page, link=Links(site, page))

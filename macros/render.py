@@ -1,7 +1,7 @@
 """The Jinja environment of the macros: markup lives in macros/templates/*.html, never in Python strings.
 
 Autoescaping is on, so a data text can never inject HTML. Two filters bring data texts into templates:
-``inline`` (light Markdown, see macros.inline) and ``plain`` (escaped text); both add French spacing.
+``inline`` (light Markdown, see content.inline) and ``plain`` (escaped text); both add French spacing.
 
 The rendered HTML is folded onto a single line: Python-Markdown then treats it as one raw HTML block even
 where the macro is called inside an indented block, and never mistakes an indented line for code.
@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .inline import render_inline, render_plain
+from content.inline import render_inline, render_plain
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, html_pages
+from tests.support import ROOT, html_pages
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_VERSION = "4.14.1"  # must match package.json: a new axe brings new rules, so it is upgraded on purpose
@@ -74,6 +74,4 @@ def memo_sheets(site: Path) -> list[str]:
 
 def wait_for_scheme(page, scheme: str) -> None:
     """Material sets data-md-color-scheme from the system preference once its script has run."""
-    page.wait_for_function(
-        "scheme => document.body.getAttribute('data-md-color-scheme') === scheme", arg=SCHEMES[scheme]
-    )
+    page.wait_for_function("scheme => document.body.getAttribute('data-md-color-scheme') === scheme", arg=SCHEMES[scheme])

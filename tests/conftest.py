@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from support import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, free_port, mkdocs_build
+from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, free_port, mkdocs_build
 
 
 @pytest.fixture(scope="session")
@@ -33,7 +33,7 @@ def site_server(built_site, site_port) -> str:
         yield server.url
 
 
-# The real site's search index cut into bundles of at most this many pages (hooks/search_index.py does so beyond
+# The real site's search index cut into bundles of at most this many pages (build_steps/search_index.py does so beyond
 # 500 pages): 27 pages make four bundles, searched together by docs/assets/javascripts/search.js.
 SPLIT_PAGES_PER_INDEX = 8
 

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
-from support import ROOT, mkdocs_build
+from tests.support import FIXTURES, mkdocs_build
 
-if str(ROOT) not in sys.path:  # `import macros` must find the project's package, however pytest is started
-    sys.path.insert(0, str(ROOT))
-
-MACROS_DIR = ROOT / "macros"
-MINI_SITE = Path(__file__).parent / "fixtures" / "macros-site"
+MINI_SITE = FIXTURES / "macros-site"
 
 
 def copy_mini_site(dest: Path) -> Path:
@@ -31,16 +26,16 @@ def write(project: Path, relative: str, text: str) -> Path:
 
 
 def load(project: Path, use_directory_urls: bool = True):
-    """macros.data.load_site on a project folder (raises DataError)."""
-    from macros import MACRO_NAMES
-    from macros.data import load_site
+    """content.data.load_site on a project folder, with the macros' registry (raises DataError)."""
+    from content.data import load_site
+    from macros import RULES
 
-    return load_site(project, project / "docs", use_directory_urls, set(MACRO_NAMES))
+    return load_site(project, project / "docs", use_directory_urls, RULES)
 
 
 def problems(project: Path) -> list[str]:
     """The French messages of every problem found in `project` (empty when it is valid)."""
-    from macros.errors import DataError
+    from content.errors import DataError
 
     try:
         load(project)
@@ -70,7 +65,7 @@ class FakeEnv:
         self.filters[name or function.__name__] = function
         return function
 
-    def at(self, src_path: str) -> "FakeEnv":
+    def at(self, src_path: str) -> FakeEnv:
         """Pretend that the page docs/<src_path> is being rendered."""
         self.variables["page"] = SimpleNamespace(file=SimpleNamespace(src_uri=src_path, src_path=src_path), url=None, meta={})
         return self
@@ -86,4 +81,4 @@ def fake_env(project: Path, use_directory_urls: bool = True) -> FakeEnv:
 
 def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """A strict `mkdocs build` of a mini-site with the real macros package; never raises."""
-    return mkdocs_build(project, site_dir, env={"MACROS_MODULE": str(MACROS_DIR), "PYTHONPATH": str(ROOT)})
+    return mkdocs_build(project, site_dir)

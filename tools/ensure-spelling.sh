@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The spelling check of `make check` (macros/spelling.py) runs hunspell with its French dictionary, two Debian
+# The spelling check of `make check` (editors/spelling.py) runs hunspell with its French dictionary, two Debian
 # packages. Installs them when they are missing and this runs as root (CI, a fresh machine); otherwise prints
 # the command to run and lets `make check` report the spelling check as impossible. Never fails by itself.
 set -uo pipefail

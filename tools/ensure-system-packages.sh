@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need when they are missing: Chromium (browser tests), npm (axe-core),
 # poppler-utils (page count of printed PDFs), nginx (the site served with deploy/'s configuration) and
-# hunspell + hunspell-fr (the spelling check, tests/test_check_spelling.py; `make check` uses tools/ensure-spelling.sh).
+# hunspell + hunspell-fr (the spelling check, tests/unit/test_check_spelling.py; `make check` uses tools/ensure-spelling.sh).
 # Runs apt-get only as root; otherwise says what to run.
 set -euo pipefail
 

@@ -9,7 +9,7 @@ below its threshold:
 - desktop: 100 in performance, accessibility, best practices and SEO;
 - mobile: the median of MOBILE_RUNS runs at least 95 in performance (a 2-core machine is noisy), 100 elsewhere.
 
-    .venv/bin/python tools/lighthouse.py [--runs 3] [--report reports/lighthouse.md]
+    .venv/bin/python -m tools.lighthouse [--runs 3] [--report reports/lighthouse.md]
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -26,14 +25,14 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "deploy"))
-from local_nginx import LocalNginx, NginxError  # noqa: E402
+from deploy.local_nginx import LocalNginx, NginxError
+from engine.command import mkdocs_command, mkdocs_environment
+from tools.browser import CHROMIUM, free_port
+from tools.project_copy import ROOT
 
 CATEGORIES = {"performance": "perf.", "accessibility": "access.", "best-practices": "bonnes pratiques", "seo": "SEO"}
 DESKTOP_MIN = {"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100}
 MOBILE_MIN = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
-CHROMIUM = "/usr/bin/chromium"
 LIGHTHOUSE_JS = ROOT / "node_modules" / "lighthouse" / "package.json"
 
 
@@ -42,23 +41,22 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def build(site: Path, url: str) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url, "PYTHONPATH": str(ROOT)}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        mkdocs_command("build", "--strict", "--site-dir", str(site)),
+        cwd=ROOT,
+        env=mkdocs_environment({"SITE_URL": url}),
+        capture_output=True,
+        text=True,
+    )
     if result.returncode != 0:
         fail(f"La construction du site a échoué :\n{result.stdout}\n{result.stderr}")
 
 
 def medians(runs: list[dict]) -> dict:
-    return {c: (statistics.median(r["scores"][c] for r in runs) if all(r["scores"][c] is not None for r in runs) else None)
-            for c in CATEGORIES}
+    return {
+        c: (statistics.median(r["scores"][c] for r in runs) if all(r["scores"][c] is not None for r in runs) else None) for c in CATEGORIES
+    }
 
 
 def shortfalls(results: dict) -> list[str]:
@@ -67,17 +65,27 @@ def shortfalls(results: dict) -> list[str]:
     for page in results["pages"]:
         for form, scores, minimum, lost in (
             ("bureau", page["desktop"]["scores"], DESKTOP_MIN, page["desktop"]["lost"]),
-            (f"mobile (médiane de {len(page['mobile'])})", medians(page["mobile"]), MOBILE_MIN,
-             [item for run in page["mobile"] for item in run["lost"]]),
+            (
+                f"mobile (médiane de {len(page['mobile'])})",
+                medians(page["mobile"]),
+                MOBILE_MIN,
+                [item for run in page["mobile"] for item in run["lost"]],
+            ),
         ):
             for category, floor in minimum.items():
                 score = scores[category]
                 if score is None or score < floor:
-                    why = sorted({f"{item['audit']} ({item['value'] or round(item['score'] * 100)})"
-                                  + (f" {item['nodes'][0][:80]}" if item.get("nodes") else "")
-                                  for item in lost if item["category"] == category})
-                    problems.append(f"{page['label']}, {form} : {CATEGORIES[category]} {score} < {floor}"
-                                    + (f" — {'; '.join(why[:4])}" if why else ""))
+                    why = sorted(
+                        {
+                            f"{item['audit']} ({item['value'] or round(item['score'] * 100)})"
+                            + (f" {item['nodes'][0][:80]}" if item.get("nodes") else "")
+                            for item in lost
+                            if item["category"] == category
+                        }
+                    )
+                    problems.append(
+                        f"{page['label']}, {form} : {CATEGORIES[category]} {score} < {floor}" + (f" — {'; '.join(why[:4])}" if why else "")
+                    )
     return problems
 
 
@@ -104,8 +112,9 @@ def report(results: dict, problems: list[str]) -> str:
     for page in results["pages"]:
         per_run = ", ".join(str(run["scores"]["performance"]) for run in page["mobile"])
         address = page["url"].replace(results["base"], "/")
-        lines.append(f"| {page['label']} (`{address}`) | {cells(page['desktop']['scores'])} | "
-                     f"{cells(medians(page['mobile']))} | {per_run} |")
+        lines.append(
+            f"| {page['label']} (`{address}`) | {cells(page['desktop']['scores'])} | {cells(medians(page['mobile']))} | {per_run} |"
+        )
     lines += [
         "",
         f"« Recherche » : Lighthouse ne peut pas ouvrir la recherche depuis une adresse. Un parcours (user flow) "
@@ -116,7 +125,7 @@ def report(results: dict, problems: list[str]) -> str:
         "## Résultat",
         "",
     ]
-    lines += ([f"- {p}" for p in problems] if problems else ["Tous les scores atteignent leur seuil."])
+    lines += [f"- {p}" for p in problems] if problems else ["Tous les scores atteignent leur seuil."]
     return "\n".join(lines) + "\n"
 
 
@@ -145,8 +154,11 @@ def main(argv: list[str] | None = None) -> int:
         try:
             with LocalNginx(site, port=port):
                 print(f"Site servi par nginx sur {base} ; audits Lighthouse (environ 10 s par passage) :")
-                run = subprocess.run([node, str(ROOT / "tools" / "lighthouse.js"), base, str(output), str(args.runs)],
-                                     cwd=ROOT, env={**os.environ, "CHROME_PATH": chrome})
+                run = subprocess.run(
+                    [node, str(ROOT / "tools" / "lighthouse.js"), base, str(output), str(args.runs)],
+                    cwd=ROOT,
+                    env={**os.environ, "CHROME_PATH": chrome},
+                )
         except NginxError as error:
             fail(str(error))
         if run.returncode != 0 or not output.is_file():

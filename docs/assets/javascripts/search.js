@@ -1,6 +1,6 @@
 /* Site search: Pagefind's JavaScript API behind Material's search dialog (overrides/partials/search.html).
  *
- * - Pagefind (pagefind/pagefind.js, built by hooks/search_index.py) is loaded on first use only: focus of the
+ * - Pagefind (pagefind/pagefind.js, built by build_steps/search_index.py) is loaded on first use only: focus of the
  *   search field, a click on the header button, or the « s » / « / » shortcut. It then downloads only the index
  *   chunks that the typed words need. A large site's index comes in several bundles (pagefind/lots.json lists
  *   the others), searched together with Pagefind's mergeIndex.
@@ -17,8 +17,9 @@
 
   var PAGE_SIZE = 10;
   var DEBOUNCE_MS = 80;
-  /* Order of the type filter; types not listed here come after, alphabetically. */
-  var TYPE_ORDER = ["Fiche mémo", "Charte", "Guide", "Article", "Infographie", "Ressource", "Page"];
+  /* Order of the type filter (content/page_types.py, written by the search's template); types not listed there
+     come after, alphabetically. */
+  var TYPE_ORDER = (root.getAttribute("data-pv-search-types") || "").split("|");
   /* Words that carry no meaning in a French query: all query words must match a page, so « comment relayer
      une offre » would find nothing if « comment » had to be on the page. Kept only if nothing else is left. */
   var STOP_WORDS = new Set((
@@ -68,7 +69,7 @@
     });
   }
 
-  /* The index is built from a copy with ASCII apostrophes (see hooks/search_index.py): put ’ back. */
+  /* The index is built from a copy with ASCII apostrophes (see build_steps/search_index.py): put ’ back. */
   function frenchApostrophes(html) {
     return html.replace(/'|&#39;|&#x27;|&apos;/g, "’");
   }
@@ -100,7 +101,7 @@
     ranking: { termFrequency: 0.8, pageLength: 0.5, termSimilarity: 1.5 }
   };
 
-  /* The other bundles of a large site (pagefind/lots.json, written by hooks/search_index.py: [] for one bundle). */
+  /* The other bundles of a large site (pagefind/lots.json, written by build_steps/search_index.py: [] for one bundle). */
   function mergedBundles() {
     return fetch(new URL("lots.json", bundleUrl).href).then(function (response) {
       if (!response.ok) throw new Error("lots.json : " + response.status);
@@ -194,7 +195,7 @@
       list.innerHTML = "";
       return showMore().then(function () {
         if (mine !== sequence) return;
-        api.lastSearch = { query: query, filters: filters, count: search.results.length,
+        api.lastSearch = { raw: raw.trim(), query: query, filters: filters, count: search.results.length,
                            ms: performance.now() - started };
         root.dispatchEvent(new CustomEvent("pv-search-results", { detail: api.lastSearch }));
       });

@@ -1,0 +1,60 @@
+"""The build steps that need only the built site: any engine that writes the same HTML can be followed by them.
+
+- the search index (build_steps/search_index.py, Pagefind);
+- the CSP sources for nginx (build_steps/csp.py);
+- the output checks: no image without a text alternative (build_steps/image_alt.py).
+
+During a MkDocs build the hooks run them at the end (the images are then checked page by page, as each is written),
+unless the environment variable PV_POST_BUILD is « off »: `python -m build_steps site/` then runs them on the built
+folder, as it does after any other engine. `make build` works that way.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .csp import write_policy
+from .image_alt import check_rendered
+from .search_index import build_index
+
+
+def post_build_enabled() -> bool:
+    """Whether the MkDocs hooks run these steps (PV_POST_BUILD unset or « on »), or leave them to the command
+    (« off »)."""
+    value = os.environ.get("PV_POST_BUILD", "on").strip().lower() or "on"
+    if value not in ("on", "off"):
+        raise PluginError(f"PV_POST_BUILD={value!r} : valeur inconnue. Valeurs possibles : on, off.")
+    return value == "on"
+
+
+def check_output(site_dir: Path) -> None:
+    """The checks of the built HTML, on every page."""
+    for page in sorted(site_dir.rglob("*.html")):
+        relative = page.relative_to(site_dir)
+        if relative.parts[0] == "pagefind" or relative.parts[0].startswith("."):
+            continue
+        check_rendered(page.read_text(encoding="utf-8"), relative.as_posix())
+
+
+def finish_site(
+    site_dir: Path,
+    template_dirs: tuple[str, ...],
+    *,
+    known: dict | None = None,
+    cache: dict | None = None,
+    check_pages: bool = True,
+    index: bool = True,
+) -> None:
+    """Run the steps on `site_dir`, in order. `known`, `cache`: pages the CSP step need not parse again (see
+    csp.collect); `check_pages`: False when the pages were checked as they were written; `index`: False when the
+    search index is refreshed elsewhere (the preview's background refresh)."""
+    if not site_dir.is_dir():
+        raise PluginError(f"Le dossier {site_dir} n’existe pas : construisez d’abord le site (make build).")
+    if check_pages:
+        check_output(site_dir)
+    if index:
+        build_index(site_dir)
+    write_policy(site_dir, template_dirs, known, cache)

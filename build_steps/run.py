@@ -1,0 +1,35 @@
+"""What the build steps remember between the events of one MkDocs run (a build, or the rebuilds of a preview)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from content.history import PageDates
+
+
+@dataclass
+class BuildRun:
+    """The state of the build steps for one `mkdocs build` or `mkdocs serve` process."""
+
+    command: str = "build"  # « build », « serve » or « gh-deploy »
+    dirty: bool = False  # `--dirty`: only the pages whose file changed are rebuilt (make serve)
+    started: float | None = None  # when the current build started
+    last_build: float | None = None  # when the previous build of this process started (preview)
+    dates: dict[str, PageDates] = field(default_factory=dict)  # page -> dates from git history, read once per build
+    render_pool: Any = None  # build_steps.parallel_render.RenderPool while pages are converted
+    scanner: Any = None  # build_steps.csp.BackgroundScanner while pages are written
+    csp_cache: dict = field(default_factory=dict)  # pages already scanned, kept between the rebuilds of a preview
+
+    def start(self, command: str, dirty: bool) -> None:
+        self.command, self.dirty = command, dirty
+
+    def new_build(self) -> None:
+        """A build (or a rebuild of the preview) starts."""
+        self.last_build, self.started = self.started, time.time()
+
+    @property
+    def previewing(self) -> bool:
+        """`make serve`: a --dirty preview, whose rebuilds are quick."""
+        return self.command == "serve" and self.dirty

@@ -1,0 +1,96 @@
+"""A second process for the build: forked from MkDocs's process, it does one kind of task while MkDocs goes on.
+
+Two build steps use it: build_steps/parallel_render.py (converting pages' Markdown) and build_steps/csp.py (parsing the written
+pages). Both start it only where `can_fork` says so, send it tasks, and collect one result per task.
+
+The worker is a fork: it starts with a copy of everything the build has loaded (configuration, file list), so a
+task carries only what changes (a path, a page's Markdown). `gc.freeze()` keeps the inherited objects shared with
+the build's process instead of copied when the collector would visit them.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import queue
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+
+class WorkerStopped(Exception):
+    """The worker died, or sent nothing for `stalled_after` seconds while results were still expected."""
+
+    def __init__(self, exit_code: int | None, missing: int, found: list) -> None:
+        super().__init__(f"second processus arrêté (code {exit_code}), {missing} résultat(s) manquant(s)")
+        self.exit_code, self.missing, self.found = exit_code, missing, found  # found: the results received
+
+
+def can_fork(command: str) -> bool:
+    """Only under `mkdocs build`, on Linux with two cores or more. `mkdocs serve` runs a server and a file watcher
+    in threads, and forking a process that has threads is not safe."""
+    return sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1 and command == "build"
+
+
+def _serve(setup: Callable[[], Callable[[Any], Any]], tasks, results) -> None:
+    gc.freeze()
+    handle = setup()
+    for task in iter(tasks.get, None):
+        results.put(handle(task))
+
+
+class ForkedWorker:
+    """One forked process: `setup()` runs in it once and returns the function applied to every task sent."""
+
+    def __init__(self, setup: Callable[[], Callable[[Any], Any]]) -> None:
+        context = multiprocessing.get_context("fork")
+        self.tasks, self.results = context.Queue(), context.Queue()
+        self.process = context.Process(target=_serve, args=(setup, self.tasks, self.results), daemon=True)
+        self.process.start()
+        self.sent = 0
+        self.received = 0
+
+    def send(self, task: Any) -> None:
+        self.tasks.put(task)
+        self.sent += 1
+
+    @property
+    def pending(self) -> int:
+        """Tasks sent whose result has not been received yet."""
+        return self.sent - self.received
+
+    def poll(self) -> Any | None:
+        """A result if one is ready, else None, without waiting."""
+        try:
+            result = self.results.get_nowait()
+        except queue.Empty:
+            return None
+        self.received += 1
+        return result
+
+    def finish(self, stalled_after: float) -> list[Any]:
+        """Every result not received yet; then the worker stops. Raises WorkerStopped when it died or went silent."""
+        self.tasks.put(None)
+        found = []
+        last = time.monotonic()
+        while self.pending:
+            try:
+                found.append(self.results.get(timeout=1))
+            except queue.Empty:
+                if self.process.is_alive() and time.monotonic() - last < stalled_after:
+                    continue
+                self.stop(wait=0)
+                raise WorkerStopped(self.process.exitcode, self.pending, found) from None
+            self.received += 1
+            last = time.monotonic()
+        self.stop()
+        return found
+
+    def stop(self, wait: float = 10) -> None:
+        """Let the worker end (it has been sent the end of the tasks), or kill it after `wait` seconds."""
+        self.process.join(timeout=wait)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()

@@ -1,0 +1,442 @@
+"""Loading and validating the data files of data/ and the page index, once per build.
+
+`load_site()` reads every data file, checks it against its schema (below, one per file), reads the front
+matter of every page (`content.pages`), then checks the references between them: a resource's `document`,
+a checklist item's `lien`, a tag of a page... It returns a `Site` when everything is right, and raises
+`DataError` listing every problem otherwise.
+
+The schemas below are the reference for editors; docs/contribuer/conventions.md explains them in prose.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import DataError, Problem
+from .inline import links_in
+from .pages import MacroRule, PageIndex, load_pages
+from .schema import (
+    ID_EXPECTED,
+    ID_PATTERN,
+    INVALID,
+    Context,
+    Field,
+    ListOf,
+    MapOf,
+    Record,
+    Ref,
+    Reference,
+    Text,
+    Unique,
+    compose_file,
+    suggestion,
+    validate,
+)
+from .text import slugify, sort_key
+from .urls import is_allowed_external, is_external, page_path_problem, split_anchor
+
+DATA_DIR = "data"
+
+# --------------------------------------------------------------------------------------------------
+# Reusable field types
+# --------------------------------------------------------------------------------------------------
+PAGE_EXPECTED = "le chemin d’une page depuis docs/, par ex. « regles/obligations-des-agents.md » (éventuellement suivi de « #ancre »)"
+LINK_EXPECTED = (
+    "une adresse web complète (https://…), une adresse mailto: ou le chemin d’une page depuis docs/ (par ex. « fiches/profil-linkedin.md »)"
+)
+
+
+def _check_inline_links(value: str, node, ctx: Context, path: str) -> None:
+    """Links written in light Markdown: only web addresses, mailto: and pages of docs/."""
+    for _label, address in links_in(value):
+        if is_external(address):
+            if not is_allowed_external(address):
+                ctx.error(node, path, f"lien « {address} » non autorisé", LINK_EXPECTED)
+        else:
+            problem = page_path_problem(address)
+            if problem:
+                ctx.error(node, path, f"lien « {address} » : {problem}", LINK_EXPECTED)
+            else:
+                ctx.ref("page", address, node, path)
+
+
+def _check_url(value: str, node, ctx: Context, path: str) -> None:
+    if not (value.startswith(("https://", "http://")) and is_allowed_external(value)):
+        ctx.error(node, path, f"adresse « {value} » invalide", "une adresse web complète commençant par https://")
+
+
+def _check_page_path(value: str, node, ctx: Context, path: str) -> None:
+    problem = page_path_problem(value)
+    if problem:
+        ctx.error(node, path, f"« {value} » : {problem}", PAGE_EXPECTED)
+    else:
+        ctx.ref("page", value, node, path)
+
+
+def text(expected: str, **kwargs) -> Text:
+    """A text that may hold light Markdown (bold, italics, links)."""
+    return Text(expected, check=_check_inline_links, **kwargs)
+
+
+def plain(expected: str, **kwargs) -> Text:
+    return Text(expected, **kwargs)
+
+
+def page_link(expected: str = PAGE_EXPECTED) -> Text:
+    return Text(expected, check=_check_page_path)
+
+
+def url() -> Text:
+    return Text("une adresse web complète commençant par https://", check=_check_url)
+
+
+# --------------------------------------------------------------------------------------------------
+# Schemas of the data files
+# --------------------------------------------------------------------------------------------------
+TAGS = ListOf(
+    Record(
+        [
+            Field("libelle", plain("le libellé de l’étiquette tel qu’il s’écrit dans les pages (par ex. « LinkedIn »)"), required=True),
+            Field("description", plain("une phrase qui dit quelles pages portent cette étiquette"), required=True),
+        ],
+        "une étiquette : libelle et description",
+    ),
+    "la liste des étiquettes, chacune avec « libelle » et « description »",
+    unique=Unique("libelle", "libellé"),
+)
+
+SERIES = MapOf(
+    Record(
+        [
+            Field("titre", plain("le titre de la série, par ex. « Attractivité »"), required=True),
+            Field("description", plain("une phrase qui présente la série"), required=True),
+            Field("source", plain("l’auteur ou l’éditeur de la série, par ex. « CEDIP »"), required=True),
+            Field("page", page_link("le chemin de la page qui présente la série, par ex. « attractivite/index.md »")),
+        ],
+        "une série : titre, description, source et, si elle existe, page",
+    ),
+    "les séries, chacune sous son identifiant (par ex. « attractivite: »)",
+)
+
+CHECKLIST = Record(
+    [
+        Field("titre", plain("le titre de la liste, par ex. « Avant de publier sur un réseau social »"), required=True),
+        Field("intro", text("une phrase qui dit quand utiliser la liste")),
+        Field(
+            "items",
+            ListOf(
+                Record(
+                    [
+                        Field("texte", text("un texte non vide (la phrase que le lecteur coche)"), required=True),
+                        Field("pourquoi", text("une courte explication de la règle")),
+                        Field("lien", page_link()),
+                    ],
+                    "un point à cocher : texte, et si besoin pourquoi et lien",
+                ),
+                "la liste des points à cocher (au moins un), chacun commençant par « - texte: »",
+                unique=Unique("texte", "point"),
+            ),
+            required=True,
+        ),
+    ],
+    "une liste de vérification : titre, intro (facultatif) et items",
+)
+
+INFOGRAPHIC = Record(
+    [
+        Field("titre", plain("le titre de l’infographie"), required=True),
+        Field("intro", text("une phrase d’introduction")),
+        Field(
+            "colonnes",
+            ListOf(
+                Record(
+                    [
+                        Field("titre", plain("le titre de la colonne, par ex. « Ce que chacun y gagne »"), required=True),
+                        Field(
+                            "blocs",
+                            ListOf(
+                                Record(
+                                    [
+                                        Field("titre", plain("le titre du bloc, par ex. « Pour l’agent »"), required=True),
+                                        Field(
+                                            "points",
+                                            ListOf(
+                                                text("un point de l’infographie, en une phrase"),
+                                                "la liste des points du bloc (au moins un)",
+                                            ),
+                                            required=True,
+                                        ),
+                                    ],
+                                    "un bloc : titre et points",
+                                ),
+                                "la liste des blocs de la colonne (au moins un)",
+                            ),
+                            required=True,
+                        ),
+                    ],
+                    "une colonne : titre et blocs",
+                ),
+                "une ou deux colonnes",
+                max_items=2,
+            ),
+            required=True,
+        ),
+        Field("source", plain("la source de l’infographie, par ex. « CEDIP, article … »"), required=True),
+    ],
+    "une infographie : titre, intro (facultatif), colonnes et source",
+)
+
+RESOURCES = MapOf(
+    ListOf(
+        Record(
+            [
+                Field("titre", plain("le nom de la ressource"), required=True),
+                Field("description", text("une phrase qui dit à quoi sert la ressource"), required=True),
+                Field("page", page_link("le chemin de la page du site qui présente la ressource, par ex. « fiches/profil-linkedin.md »")),
+                Field(
+                    "document",
+                    Reference("document", "l’identifiant d’un document de data/official-documents.yml, par ex. « charte-dicom »"),
+                ),
+                Field("public", plain("à qui s’adresse la ressource, par ex. « Tous les agents »")),
+            ],
+            "une ressource : titre, description, et si besoin page, document, public",
+        ),
+        "la liste des ressources de ce type (au moins une)",
+    ),
+    "les types de ressources (boite-a-outils, formations, fiches, chartes-et-guides, entretiens), chacun avec sa liste",
+)
+
+OFFICIAL_DOCUMENTS = MapOf(
+    Record(
+        [
+            Field("titre", plain("le titre exact du document"), required=True),
+            Field("emetteur", plain("qui publie le document, par ex. « DICOM »"), required=True),
+            Field(
+                "acces",
+                plain(
+                    "où et pour qui le document est lisible, par ex. « Intranet du pôle ministériel, accès réservé aux agents » ou « Public »"
+                ),
+                required=True,
+            ),
+            Field("url", url()),
+        ],
+        "un document officiel : titre, emetteur, acces et, s’il est public, url",
+    ),
+    "les documents officiels, chacun sous son identifiant (par ex. « charte-dicom: »)",
+)
+
+GLOSSARY = ListOf(
+    Record(
+        [
+            Field("terme", plain("le terme défini, par ex. « Employee advocacy »"), required=True),
+            Field("abreviation", plain("le sigle, par ex. « CGFP »")),
+            Field("definition", text("une à trois phrases de définition"), required=True),
+            Field("voir", page_link("le chemin de la page qui traite le sujet, par ex. « regles/obligations-des-agents.md »")),
+        ],
+        "un terme : terme, definition, et si besoin abreviation et voir",
+    ),
+    "la liste des termes du glossaire",
+    unique=Unique("terme", "terme", key=lambda terme: slugify(terme)),
+)
+
+# file (relative to data/) -> (schema, root of the paths in messages)
+DATA_FILES = {
+    "tags.yml": (TAGS, "tags"),
+    "series.yml": (SERIES, "series"),
+    "resources.yml": (RESOURCES, "resources"),
+    "official-documents.yml": (OFFICIAL_DOCUMENTS, "documents"),
+    "glossary.yml": (GLOSSARY, "glossaire"),
+}
+# data file -> the kind of reference it defines (see Ref.kind and pages.ID_MACROS)
+REF_SOURCES = {"tags.yml": "tag", "series.yml": "series", "official-documents.yml": "document", "resources.yml": "resources"}
+# folder of data/ holding one file per item (file name = id) -> schema of each file
+COLLECTIONS = {
+    "checklists": CHECKLIST,
+    "infographics": INFOGRAPHIC,
+}
+
+
+# --------------------------------------------------------------------------------------------------
+# The loaded site
+# --------------------------------------------------------------------------------------------------
+@dataclass
+class Site:
+    """Everything the macros need, validated."""
+
+    root: Path
+    tags: dict[str, dict]  # libelle -> {libelle, description}
+    series: dict[str, dict]
+    checklists: dict[str, dict]
+    infographics: dict[str, dict]
+    resources: dict[str, list[dict]]
+    documents: dict[str, dict]
+    glossary: list[dict]
+    pages: PageIndex
+    use_directory_urls: bool = True
+
+
+def item_key(text_value: str) -> str:
+    """A stable key for a checklist item (stored by the browser): the item's text, hashed."""
+    return hashlib.sha1(text_value.encode("utf-8")).hexdigest()[:10]
+
+
+def _load(path: Path, rel: str, schema, root: str, problems: list[Problem], refs: list[Ref]):
+    """Read and validate one file; INVALID when it is unusable (its problems are recorded)."""
+    before = len(problems)
+    node = compose_file(path, rel, problems)
+    if node is None and len(problems) > before:
+        return INVALID  # unreadable: syntax error already reported
+    ctx = Context(rel, problems)
+    value = validate(node, schema, ctx, root)
+    refs.extend(ctx.refs)
+    return value
+
+
+def _load_collection(folder: Path, project: Path, schema, problems: list[Problem], refs: list[Ref], broken: set[str]) -> dict[str, dict]:
+    """One file per item, the file name (without .yml) being the id; ids of unusable files go to `broken`."""
+    result = {}
+    if not folder.is_dir():
+        return result
+    for path in sorted(folder.iterdir()):
+        rel = path.relative_to(project).as_posix()
+        if path.suffix == ".yaml":
+            problems.append(Problem(rel, None, None, "extension « .yaml »", "l’extension « .yml »"))
+            continue
+        if path.suffix != ".yml":
+            continue
+        item_id = path.stem
+        if not ID_PATTERN.match(item_id):
+            problems.append(
+                Problem(
+                    rel,
+                    None,
+                    None,
+                    f"nom de fichier « {path.name} » mal formé (il sert d’identifiant)",
+                    f"{ID_EXPECTED}, suivi de « .yml »",
+                )
+            )
+            continue
+        value = _load(path, rel, schema, item_id, problems, refs)
+        if value is INVALID:
+            broken.add(item_id)
+        else:
+            result[item_id] = value
+    return result
+
+
+def check_references(refs: list[Ref], site: Site, problems: list[Problem], unavailable: set[str] = frozenset()) -> None:
+    """Every reference must name something that exists.
+
+    References to a file that could not be read (`unavailable` kinds) are not checked: the problem of
+    that file is already reported, and a flood of consequences would hide it.
+    """
+    documents = list(site.documents)
+    tags = list(site.tags)
+    series = list(site.series)
+    pages = site.pages.paths()
+    for ref in refs:
+        if ref.kind in unavailable:
+            continue
+        if ref.kind == "page":
+            path, _anchor = split_anchor(ref.value)
+            if path not in site.pages:
+                hint = suggestion(path, pages)
+                problems.append(Problem(ref.file, ref.line, ref.path, f"la page « {path} » n’existe pas dans docs/.{hint}", PAGE_EXPECTED))
+        elif ref.kind == "document" and ref.value not in site.documents:
+            problems.append(
+                Problem(
+                    ref.file,
+                    ref.line,
+                    ref.path,
+                    f"le document « {ref.value} » n’existe pas dans data/official-documents.yml.{suggestion(ref.value, documents)}",
+                    f"un de ces identifiants : {', '.join(documents) or '(aucun)'}",
+                )
+            )
+        elif ref.kind == "tag" and ref.value not in site.tags:
+            problems.append(
+                Problem(
+                    ref.file,
+                    ref.line,
+                    ref.path,
+                    f"étiquette « {ref.value} » inconnue.{suggestion(ref.value, tags)}",
+                    f"une étiquette de data/tags.yml : {', '.join(tags) or '(aucune)'}",
+                )
+            )
+        elif ref.kind == "series" and ref.value not in site.series:
+            problems.append(
+                Problem(
+                    ref.file,
+                    ref.line,
+                    ref.path,
+                    f"série « {ref.value} » inconnue.{suggestion(ref.value, series)}",
+                    f"un identifiant de data/series.yml : {', '.join(series) or '(aucun)'}",
+                )
+            )
+
+
+def load_site(root: Path, docs_dir: Path | None = None, use_directory_urls: bool = True, macros: list[MacroRule] | None = None) -> Site:
+    """Read and validate data/ and the pages of docs/; raise DataError with every problem found.
+
+    `macros`: the names pages may call between double braces (the macros' registry, macros.REGISTRY); the calls of
+    the pages are checked against them. None: calls are not checked (tools that only need the data)."""
+    root = Path(root)
+    docs_dir = Path(docs_dir) if docs_dir else root / "docs"
+    data = root / DATA_DIR
+    problems: list[Problem] = []
+    refs: list[Ref] = []
+
+    loaded: dict[str, Any] = {}
+    for name, (schema, path_root) in DATA_FILES.items():
+        path = data / name
+        rel = f"{DATA_DIR}/{name}"
+        if not path.is_file():
+            problems.append(Problem(rel, None, None, "fichier manquant", schema.expected))
+            loaded[name] = INVALID
+            continue
+        loaded[name] = _load(path, rel, schema, path_root, problems, refs)
+
+    def value(name, default):
+        return default if loaded[name] is INVALID else loaded[name]
+
+    tag_list = value("tags.yml", [])
+    tag_list = [t for t in tag_list if t.get("libelle")]
+    glossary = value("glossary.yml", [])
+
+    broken: dict[str, set[str]] = {name: set() for name in COLLECTIONS}
+    collections = {name: _load_collection(data / name, root, schema, problems, refs, broken[name]) for name, schema in COLLECTIONS.items()}
+    checklists, infographics = collections["checklists"], collections["infographics"]
+
+    for checklist in checklists.values():
+        for item in checklist["items"] or []:
+            item["cle"] = item_key(item["texte"] or "")
+
+    glossary = [entry for entry in glossary if entry["terme"]]
+    for entry in glossary:
+        entry["id"] = slugify(entry["terme"])
+    glossary.sort(key=lambda entry: sort_key(entry["terme"]))
+
+    pages = load_pages(docs_dir, use_directory_urls, problems, refs, root)
+
+    site = Site(
+        root=root,
+        tags={t["libelle"]: t for t in tag_list},
+        series=value("series.yml", {}),
+        checklists=checklists,
+        infographics=infographics,
+        resources=value("resources.yml", {}),
+        documents=value("official-documents.yml", {}),
+        glossary=glossary,
+        pages=pages,
+        use_directory_urls=use_directory_urls,
+    )
+    unavailable = {kind for name, kind in REF_SOURCES.items() if loaded[name] is INVALID}
+    check_references(refs, site, problems, unavailable)
+    pages.check_series(site.series, problems)
+    if macros is not None:
+        pages.check_macro_calls(site, problems, macros, unavailable, broken)
+    if problems:
+        raise DataError(problems)
+    return site

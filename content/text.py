@@ -1,0 +1,38 @@
+"""Accent folding, alphabetical order and identifiers made from French text: one definition for the whole project."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters that Unicode does not decompose but French writes: folded by hand.
+LIGATURES = (("œ", "oe"), ("Œ", "Oe"), ("æ", "ae"), ("Æ", "Ae"))
+
+
+def fold_accents(text: str) -> str:
+    """« Étiquette » -> « Etiquette »: accents and other combining marks removed, every other character kept."""
+    return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical order that ignores accents, case and punctuation outside ASCII (« Étiquettes » sorts with E)."""
+    return fold_accents(text).encode("ascii", "ignore").decode().casefold()
+
+
+def slugify(text: str, max_length: int | None = None) -> str:
+    """ASCII identifier of a text: « Droit à la déconnexion » -> « droit-a-la-deconnexion », « d’essai » -> « d-essai ».
+
+    With `max_length`, whole words are kept as long as they fit (file names made from a page's title).
+    """
+    for source, replacement in LIGATURES:
+        text = text.replace(source, replacement)
+    words = re.findall(r"[a-z0-9]+", fold_accents(text).lower())
+    if max_length is None:
+        return "-".join(words)
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > max_length and slug:
+            break
+        slug = candidate
+    return slug[:max_length]

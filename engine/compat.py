@@ -1,0 +1,270 @@
+"""Every private internal of MkDocs, Material for MkDocs, mkdocs-macros and pymdown-extensions the project uses.
+
+Nothing else in the project touches them: the build steps, the editors' commands and the macros call the functions
+below. Each was checked against the versions of CHECKED_VERSIONS; `problems()` lists what the installed versions no
+longer offer, and tests/unit/test_compat.py fails with that list, naming each internal, after an upgrade.
+
+What is used, and why:
+
+- MkDocs `Page.render` is deferred page by page, and the result of a conversion done in another process is put
+  back on the page: `content`, `toc`, `_title_from_render` (private: the title found in the HTML),
+  `present_anchor_ids` and `links_to_anchors` (read by MkDocs's anchor validation). build_steps/parallel_render.py.
+- MkDocs `File.is_modified` is replaced to have a quick preview rebuild every page. build_steps/preview.py.
+- MkDocs `PluginCollection.events` tells which plugins listen to an event. build_steps/parallel_render.py.
+- MkDocs's English log messages: a page's conversion error, the --dirty warning, the link and anchor warnings that
+  editors/buildcheck.py turns into French.
+- mkdocs-macros `errors.format_error` (a singledispatch function) formats the macros' own errors; and the text of
+  its « Macro Syntax/Rendering Error » reports, read by editors/buildcheck.py.
+- Material's markup, where the site completes it after rendering (build_steps/markup.py): the header's navigation,
+  the breadcrumbs' label, the page tags' list; and the comment that marks its tags listing.
+- pymdown-extensions' snippet preprocessor, whose own parsing finds the snippets a page includes (content/snippets.py
+  cannot depend on this module: it receives the preprocessor from `snippet_preprocessor()`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+CHECKED_VERSIONS = {
+    "mkdocs": "1.6.1",
+    "mkdocs-material": "9.8.2",
+    "mkdocs-macros-plugin": "1.5.0",
+    "pymdown-extensions": "13.1.2",
+}
+
+# --------------------------------------------------------------------------------------------------------------
+# MkDocs: a page's conversion (mkdocs/structure/pages.py, Page.render)
+# --------------------------------------------------------------------------------------------------------------
+RENDERED_ATTRIBUTES = ("content", "toc", "_title_from_render", "present_anchor_ids", "links_to_anchors")
+
+
+def defer_render(page: Any, replacement: Callable[[Any, Any], None]) -> None:
+    """Have MkDocs call `replacement(config, files)` instead of `page.render(config, files)` for this page."""
+    page.render = replacement
+
+
+def restore_render(page: Any) -> None:
+    """Undo `defer_render`: the class's own Page.render again."""
+    page.__dict__.pop("render", None)
+
+
+def rendered_state(page: Any) -> dict:
+    """What Page.render set on a page, as plain values that cross between processes (files named by src_uri)."""
+    links = page.links_to_anchors
+    return {
+        "content": page.content,
+        "toc": page.toc,
+        "title": page._title_from_render,
+        "anchors": page.present_anchor_ids,
+        "links_to_anchors": None if links is None else {target.src_uri: anchors for target, anchors in links.items()},
+    }
+
+
+def apply_rendered_state(page: Any, state: dict, files: Any) -> None:
+    """Put the result of `rendered_state` (computed in another process) on the page of this process."""
+    page.content = state["content"]
+    page.toc = state["toc"]
+    page._title_from_render = state["title"]
+    page.present_anchor_ids = state["anchors"]
+    if state["links_to_anchors"] is not None:
+        page.links_to_anchors = {files.get_file_from_path(src): anchors for src, anchors in state["links_to_anchors"].items()}
+
+
+def is_read(page: Any) -> bool:
+    """Whether MkDocs read the page's source in this build (a --dirty rebuild skips unchanged pages)."""
+    return page.markdown is not None
+
+
+def has_own_title(page: Any) -> bool:
+    """Whether a title was set on the page object itself (Page.title is a weak property stored in __dict__)."""
+    return "title" in page.__dict__
+
+
+def force_rebuild(file: Any) -> None:
+    """Have a --dirty build rebuild this file although its source did not change."""
+    file.is_modified = lambda: True
+
+
+def listeners(config: Any, event: str) -> list[str]:
+    """The handlers (plugins and hooks) registered for a MkDocs event, as text."""
+    return [str(handler) for handler in config.plugins.events[event]]
+
+
+# MkDocs's log messages (English). The build's logger, and the texts the project recognises.
+BUILD_LOGGER = "mkdocs.commands.build"
+PAGE_ERROR = "Error reading page '{src_uri}':"  # mkdocs/commands/build.py, _populate_page
+DIRTY_WARNING = "A 'dirty' build is being performed"  # mkdocs/commands/build.py, build
+LINK_NOT_FOUND = re.compile(
+    r"Doc file '(?P<src>[^']+)' contains a link '(?P<link>[^']+)', but the target(?: '(?P<target>[^']*)')? is not "
+    r"found among documentation files\."
+)
+ABSOLUTE_LINK = re.compile(r"Doc file '(?P<src>[^']+)' contains an absolute link '(?P<link>[^']+)', it was left as is\.")
+UNRECOGNIZED_LINK = re.compile(r"Doc file '(?P<src>[^']+)' contains an unrecognized relative link '(?P<link>[^']+)', it was left as is\.")
+ANCHOR_HERE = re.compile(r"Doc file '(?P<src>[^']+)' contains a link '(?P<link>[^']+)', but there is no such anchor on this page\.")
+ANCHOR_THERE = re.compile(
+    r"Doc file '(?P<src>[^']+)' contains a link '(?P<link>[^']+)', but the doc '(?P<doc>[^']+)' does not contain an "
+    r"anchor '#(?P<anchor>[^']+)'\."
+)
+DID_YOU_MEAN = re.compile(r" Did you mean '([^']*)'\?$")
+NAV_OMITTED = 'The following pages exist in the docs directory, but are not included in the "nav" configuration'
+NAV_NOT_FOUND = "is included in the 'nav' configuration"
+# The source texts these patterns come from, checked by problems(): (module, text that must appear in its source).
+MKDOCS_SOURCES = [
+    ("mkdocs.commands.build", "Error reading page '{page.file.src_uri}':"),
+    ("mkdocs.commands.build", DIRTY_WARNING),
+    ("mkdocs.structure.pages", "is not found among documentation files."),
+    ("mkdocs.structure.pages", "contains an absolute link '{url}', it was left as is."),
+    ("mkdocs.structure.pages", "contains an unrecognized relative link '{url}', "),
+    ("mkdocs.structure.pages", "there is no such anchor on this page"),
+    ("mkdocs.structure.pages", "does not contain an anchor '#{anchor}'"),
+    ("mkdocs.structure.nav", "The following pages exist in the docs directory, but are not "),
+    ("mkdocs.structure.nav", "is included in the 'nav' "),
+]
+
+# --------------------------------------------------------------------------------------------------------------
+# mkdocs-macros
+# --------------------------------------------------------------------------------------------------------------
+MACRO_ERROR = re.compile(r"\[macros\] - ERROR # _Macro (?:Syntax|Rendering) Error_")
+MACRO_FILE = re.compile(r"^_File_: `(?P<src>[^`]+)`", re.MULTILINE)
+MACRO_SYNTAX = re.compile(r"^_Line (?P<line>\d+) in Markdown file:_ \*\*(?P<message>.*)\*\*", re.MULTILINE)
+MACRO_RENDERING = re.compile(r"^_(?!File_)(?P<kind>\w+)_: (?P<message>.*)$", re.MULTILINE)
+MACRO_SNIPPET = re.compile(r"```markdown\n(?P<code>.*?)\n```", re.DOTALL)
+MACROS_SOURCES = [
+    ("mkdocs_macros.errors", "# _Macro Rendering Error_"),
+    ("mkdocs_macros.errors", "# _Macro Syntax Error_"),
+    ("mkdocs_macros.errors", "_Line {error.lineno} in Markdown file:_ **{error.message}**"),
+    ("mkdocs_macros.errors", "_File_: `{page.file.src_path}`"),
+]
+
+
+def register_macro_error_format(exception_class: type, formatter: Callable[[Exception, Any], str]) -> None:
+    """Have mkdocs-macros print `formatter(error, page)` for this exception class instead of its report with a
+    traceback (its `errors.format_error` is a singledispatch function). Without mkdocs-macros (another engine),
+    nothing happens: the engine prints the error its own way."""
+    try:
+        from mkdocs_macros.errors import format_error
+    except ImportError:  # pragma: no cover - another engine than mkdocs-macros
+        return
+
+    @format_error.register(exception_class)
+    def _format(error, markdown, page) -> str:
+        return formatter(error, page)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Material for MkDocs: its markup, where build_steps/markup.py completes it, and its tags listing marker
+# --------------------------------------------------------------------------------------------------------------
+TAGS_LISTING_MARKER = "<!-- material/tags"  # a page holding it is the tags index (Material's tags plugin)
+# The end of the header's navigation bar (partials/header.html): its first « </nav> » after « <header ».
+HEADER_START = '<header class="md-header'
+HEADER_NAV_END = "</nav>"
+# The breadcrumbs (partials/path.html), labelled with lang.t('nav') like the main navigation.
+BREADCRUMBS = re.compile(r'<nav class="md-path" aria-label="[^"]*"')
+# The page's tags (partials/tags.html): a <nav> without a name.
+PAGE_TAGS = '<nav class="md-tags"'
+MATERIAL_SOURCES = [
+    ("partials/header.html", '<header class="{{ class }}" data-md-component="header">'),
+    ("partials/header.html", '<nav class="md-header__inner md-grid" aria-label="{{ lang.t(\'header\') }}">'),
+    ("partials/path.html", '<nav class="md-path" aria-label="{{ lang.t(\'nav\') }}" {{ hidden }}>'),
+    ("partials/tags.html", '<nav class="md-tags" {{ hidden }}>'),
+]
+
+
+def material_templates() -> Path:
+    """The folder of Material's templates."""
+    import material
+
+    return Path(material.__file__).parent / "templates"
+
+
+# --------------------------------------------------------------------------------------------------------------
+# pymdown-extensions: the snippets preprocessor's own parsing
+# --------------------------------------------------------------------------------------------------------------
+def snippet_preprocessor(base_path: list[str], check_paths: bool = True) -> Any:
+    """pymdownx.snippets' preprocessor, configured as in mkdocs.yml: its `get_syntax_mask`, `parse_snippet_target`,
+    `get_snippet_path` and `extract_section` are the grammar and the file lookup of the build itself."""
+    import markdown
+
+    md = markdown.Markdown(
+        extensions=["pymdownx.snippets"],
+        extension_configs={"pymdownx.snippets": {"base_path": base_path, "check_paths": check_paths}},
+    )
+    return md.preprocessors["snippet"]
+
+
+SNIPPET_METHODS = ("get_syntax_mask", "parse_snippet_target", "get_snippet_path", "extract_section", "RE_ALL_SNIPPETS")
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The check run by tests/unit/test_compat.py
+# --------------------------------------------------------------------------------------------------------------
+def _source_of(module_name: str) -> str:
+    import importlib
+
+    module = importlib.import_module(module_name)
+    return Path(module.__file__).read_text(encoding="utf-8")
+
+
+def problems() -> list[str]:
+    """Every internal listed above that the installed versions no longer offer, one French line each (empty: all
+    present). Each line names the internal and the version it was checked against."""
+    found: list[str] = []
+
+    def missing(package: str, what: str) -> None:
+        installed = metadata.version(package)
+        found.append(f"{package} {installed} (vérifié avec {CHECKED_VERSIONS[package]}) : {what}")
+
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.plugins import PluginCollection
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "docs_dir": "."})
+    page = Page(None, File("index.md", ".", ".", True), config)
+    for attribute in RENDERED_ATTRIBUTES + ("markdown",):
+        if not hasattr(page, attribute):
+            missing("mkdocs", f"Page.{attribute} n’existe plus (build_steps/parallel_render.py)")
+    if not callable(getattr(Page, "render", None)):
+        missing("mkdocs", "Page.render n’existe plus (build_steps/parallel_render.py)")
+    if not callable(getattr(File, "is_modified", None)):
+        missing("mkdocs", "File.is_modified n’existe plus (build_steps/preview.py)")
+    if not isinstance(getattr(PluginCollection(), "events", None), dict):
+        missing("mkdocs", "PluginCollection.events n’existe plus (build_steps/parallel_render.py)")
+    for module, text in MKDOCS_SOURCES:
+        if text not in _source_of(module):
+            missing("mkdocs", f"le message « {text} » de {module} a changé (editors/buildcheck.py, build_steps/)")
+
+    try:
+        from mkdocs_macros.errors import format_error
+    except ImportError:
+        missing("mkdocs-macros-plugin", "mkdocs_macros.errors.format_error n’existe plus (macros/errors.py)")
+    else:
+        if not callable(getattr(format_error, "register", None)):
+            missing("mkdocs-macros-plugin", "format_error n’est plus une fonction singledispatch (macros/errors.py)")
+    for module, text in MACROS_SOURCES:
+        if text not in _source_of(module):
+            missing("mkdocs-macros-plugin", f"le texte « {text} » de {module} a changé (editors/buildcheck.py)")
+
+    templates = material_templates()
+    for relative, text in MATERIAL_SOURCES:
+        path = templates / relative
+        if not path.is_file():
+            missing("mkdocs-material", f"{relative} n’existe plus (build_steps/markup.py)")
+        elif text not in path.read_text(encoding="utf-8"):
+            missing("mkdocs-material", f"{relative} n’écrit plus « {text} » (build_steps/markup.py)")
+    header = (templates / "partials" / "header.html").read_text(encoding="utf-8")
+    if header.count(HEADER_NAV_END) != 1:
+        missing("mkdocs-material", "partials/header.html n’a plus exactement une balise </nav> (build_steps/markup.py)")
+    if 'listings_directive = Type(str, default = "material/tags")' not in _source_of("material.plugins.tags.config"):
+        missing("mkdocs-material", "le commentaire « <!-- material/tags --> » des index d’étiquettes a changé (overrides/main.html)")
+
+    preprocessor = snippet_preprocessor(["includes"])
+    for name in SNIPPET_METHODS:
+        if not hasattr(preprocessor, name):
+            missing("pymdown-extensions", f"SnippetPreprocessor.{name} n’existe plus (content/snippets.py)")
+    return found

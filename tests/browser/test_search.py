@@ -1,0 +1,336 @@
+"""Site search (Pagefind, decisions/0001-recherche.md) tested as a reader uses it: the real search field of the
+built site in Chromium, the query suite of tests/search_queries.yml, the filters, the keyboard, and axe-core."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlparse
+from urllib.request import urlopen
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from content.page_types import PAGE_TYPES
+from tests.a11y_support import AXE_TAGS
+from tests.a11y_support import axe_source as load_axe
+from tests.support import ROOT, html_pages
+
+QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+MIN_RECALL_AT_3 = 0.95
+TYPE_LABELS = {page_type.id: page_type.label for page_type in PAGE_TYPES}
+
+
+# --------------------------------------------------------------------------------------------------
+# Driving the search field
+# --------------------------------------------------------------------------------------------------
+def open_search(page, url: str) -> None:
+    """Load a page, open the search with the « s » shortcut and wait until Pagefind is loaded."""
+    page.goto(url)
+    page.keyboard.press("s")
+    page.wait_for_function("() => window.pvSearch && window.pvSearch.ready")
+    page.evaluate("() => window.pvSearch.ready.then(() => true)")
+
+
+def search(page, query: str, *, typed: bool = False) -> list[str]:
+    """Type a query in the search field; returns the paths of the results in order (« fiches/x/ »)."""
+    page.evaluate("() => { window.pvSearch.lastSearch = null }")
+    field = page.locator("#pv-search-input")
+    if typed:
+        field.fill("")
+        field.press_sequentially(query, delay=30)
+    else:
+        field.fill(query)
+    # The search of the whole query: typed key by key, a slow machine may show the results of its beginning first.
+    page.wait_for_function("q => window.pvSearch.lastSearch !== null && window.pvSearch.lastSearch.raw === q", arg=query.strip())
+    return result_paths(page)
+
+
+def result_paths(page) -> list[str]:
+    hrefs = page.eval_on_selector_all("#pv-search-results a.md-search-result__link", "els => els.map(e => e.href)")
+    return [urlparse(href).path.lstrip("/") for href in hrefs]
+
+
+def query_id(q: dict) -> str:
+    return q["query"]
+
+
+@pytest.fixture(params=["un-index", "lots"])
+def search_server(request) -> str:
+    """The site with one search index, then the same site with its index in several bundles (what a site of more
+    than 500 pages gets): the reader must see the same search."""
+    return request.getfixturevalue("site_server" if request.param == "un-index" else "split_site_server")
+
+
+@pytest.fixture()
+def reader(browser, site_server):
+    """A fresh browser tab (light scheme) whose requests are recorded."""
+    context = browser.new_context(color_scheme="light", locale="fr-FR")
+    page = context.new_page()
+    page.requests_seen = []
+    page.on("request", lambda request: page.requests_seen.append(request.url))
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, f"erreurs JavaScript pendant la recherche : {errors}"
+
+
+# --------------------------------------------------------------------------------------------------
+# The index, in the built HTML
+# --------------------------------------------------------------------------------------------------
+def test_pagefind_index_is_built_and_material_search_is_not(built_site):
+    entry = built_site / "pagefind" / "pagefind-entry.json"
+    assert (built_site / "pagefind" / "pagefind.js").is_file(), "pagefind/pagefind.js manque : le hook de recherche n’a pas tourné"
+    assert entry.is_file()
+    assert json.loads(entry.read_text(encoding="utf-8"))["languages"]["fr"]["page_count"] >= 20
+    assert not (built_site / "search" / "search_index.json").exists(), "l’index de la recherche de Material est encore construit"
+    assert not (built_site / "pagefind" / "pagefind-ui.js").exists(), "l’interface toute faite de Pagefind n’est pas utilisée"
+
+
+def test_every_content_page_is_indexed_with_its_type(built_site):
+    """Each Markdown page is marked for Pagefind with its type's label; the tags index and the 404 page are not."""
+    wrong = []
+    for path in html_pages(built_site):
+        rel = path.relative_to(built_site).as_posix()
+        if rel.startswith("pagefind/"):
+            continue
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        body = soup.select("[data-pagefind-body]")
+        if rel in {"404.html", "etiquettes/index.html"}:
+            if body:
+                wrong.append(f"{rel} : ne devrait pas être indexée")
+            continue
+        if len(body) != 1:
+            wrong.append(f"{rel} : {len(body)} élément(s) data-pagefind-body au lieu d’un")
+            continue
+        if body[0].find("h1") is None:
+            wrong.append(f"{rel} : le titre h1 n’est pas dans la partie indexée")
+        types = [el["data-pv-value"] for el in soup.select('[data-pagefind-filter^="type"]')]
+        if len(types) != 1 or types[0] not in TYPE_LABELS.values():
+            wrong.append(f"{rel} : type de contenu {types}")
+        if body[0].find(class_="md-sidebar") or body[0].find("footer"):
+            wrong.append(f"{rel} : la navigation ou le pied de page est indexé")
+    assert not wrong, "pages mal préparées pour la recherche :\n" + "\n".join(wrong)
+
+
+def _page_count(bundle) -> int:
+    return json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]["fr"]["page_count"]
+
+
+def test_one_bundle_for_a_small_site(built_site):
+    assert json.loads((built_site / "pagefind" / "lots.json").read_text(encoding="utf-8")) == []
+
+
+def test_index_in_bundles_holds_every_page_once(built_site, split_site):
+    """Beyond PV_SEARCH_PAGES_PER_INDEX pages (500 by default), the index is cut into bundles of at most that many
+    pages, each section spread over all of them; the others hold their index only, not a second engine."""
+    from tests.conftest import SPLIT_PAGES_PER_INDEX
+
+    site, _port = split_site
+    first = site / "pagefind"
+    names = json.loads((first / "lots.json").read_text(encoding="utf-8"))
+    total = _page_count(built_site / "pagefind")
+    assert len(names) + 1 == -(-total // SPLIT_PAGES_PER_INDEX), names
+    counts = [_page_count(first)] + [_page_count(first / name) for name in names]
+    assert sum(counts) == total and max(counts) <= SPLIT_PAGES_PER_INDEX, counts
+    fragments = [len(list((first / name / "fragment").iterdir())) for name in ["", *names]]
+    assert fragments == counts
+    for name in names:
+        kept = sorted(p.name for p in (first / name).iterdir() if p.is_file())
+        assert len(kept) == 2 and kept[0] == "pagefind-entry.json" and kept[1].endswith(".pf_meta"), kept
+
+
+# --------------------------------------------------------------------------------------------------
+# Relevance: the query suite
+# --------------------------------------------------------------------------------------------------
+@pytest.mark.browser
+def test_query_suite_recall_at_3(reader, search_server):
+    """Every query of tests/search_queries.yml typed in the real field; recall@3 and MRR printed."""
+    assert len(QUERIES) >= 40
+    open_search(reader, search_server)
+    hits, reciprocal, misses, by_kind = 0, 0.0, [], {}
+    for q in QUERIES:
+        paths = search(reader, q["query"])
+        rank = next((i + 1 for i, path in enumerate(paths) if path in q["expected"]), None)
+        found = rank is not None and rank <= 3
+        hits += found
+        reciprocal += 1 / rank if rank else 0
+        kind = by_kind.setdefault(q["kind"], [0, 0])
+        kind[0] += found
+        kind[1] += 1
+        if not found:
+            misses.append(f"  « {q['query']} » ({q['kind']}) : attendu {q['expected']}, obtenu {paths[:3]}")
+    recall, mrr = hits / len(QUERIES), reciprocal / len(QUERIES)
+    print(f"\nRecherche : {len(QUERIES)} requêtes, recall@3 = {recall:.1%}, MRR = {mrr:.3f}")
+    print("  par catégorie : " + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(by_kind.items())))
+    if misses:
+        print("Requêtes manquées :\n" + "\n".join(misses))
+    assert recall >= MIN_RECALL_AT_3, f"recall@3 = {recall:.1%} (minimum {MIN_RECALL_AT_3:.0%}), MRR = {mrr:.3f}\n" + "\n".join(misses)
+
+
+@pytest.mark.browser
+def test_typed_query_with_accents_elision_and_capitals(reader, search_server):
+    """Typed key by key (the debounce and the order of answers matter), with ’, capitals and no accents."""
+    open_search(reader, search_server)
+    assert search(reader, "Charte de l’ETAT", typed=True)[0] == "regles/charte-reseaux-sociaux-etat/"
+
+
+@pytest.mark.browser
+def test_result_shows_title_type_and_highlighted_excerpt(reader, search_server):
+    open_search(reader, search_server)
+    search(reader, "deconnexion")
+    first = reader.locator("#pv-search-results li").first
+    assert first.locator(".pv-search-title").inner_text() == "Le droit à la déconnexion"
+    assert "Guide" in first.locator(".pv-search-type").inner_text()
+    marks = first.locator(".pv-search-excerpt mark")
+    assert marks.count() >= 1
+    assert "déconnexion" in marks.first.inner_text().lower()
+    assert "'" not in first.inner_text(), "les apostrophes de l’index doivent redevenir typographiques (’)"
+
+
+@pytest.mark.browser
+def test_heading_match_ranks_before_a_single_mention(reader, search_server):
+    """« neutralité » is a heading of the agents' obligations page and is mentioned once in several fiches."""
+    open_search(reader, search_server)
+    assert search(reader, "neutralité")[0] == "regles/obligations-des-agents/"
+
+
+# --------------------------------------------------------------------------------------------------
+# Filters
+# --------------------------------------------------------------------------------------------------
+@pytest.mark.browser
+def test_type_filter_narrows_results(reader, search_server):
+    open_search(reader, search_server)
+    everything = search(reader, "linkedin")
+    options = reader.eval_on_selector_all("#pv-search-type option", "els => els.map(e => e.value)")
+    assert {"Fiche mémo", "Charte", "Guide", "Article"} <= set(options), options
+
+    reader.evaluate("() => { window.pvSearch.lastSearch = null }")
+    reader.select_option("#pv-search-type", "Fiche mémo")
+    reader.wait_for_function("() => window.pvSearch.lastSearch !== null")
+    fiches = result_paths(reader)
+    assert fiches and len(fiches) < len(everything)
+    assert all(path.startswith("fiches/") and path != "fiches/" for path in fiches), fiches
+    types = reader.eval_on_selector_all("#pv-search-results .pv-search-type", "els => els.map(e => e.textContent)")
+    assert all(t.endswith("Fiche mémo") for t in types), types
+    assert "de type « Fiche mémo »" in reader.inner_text("#pv-search-status")
+
+    # A type alone, without words, lists every page of that type.
+    reader.evaluate("() => { window.pvSearch.lastSearch = null }")
+    reader.select_option("#pv-search-type", "Charte")
+    reader.wait_for_function("() => window.pvSearch.lastSearch !== null")
+    search(reader, "")
+    chartes = result_paths(reader)
+    assert len(chartes) >= 3 and all(p.startswith("regles/charte-") for p in chartes), chartes
+
+
+@pytest.mark.browser
+def test_tag_filter_narrows_results(reader, search_server):
+    open_search(reader, search_server)
+    search(reader, "agent")
+    reader.evaluate("() => { window.pvSearch.lastSearch = null }")
+    reader.select_option("#pv-search-tag", "Déconnexion")
+    reader.wait_for_function("() => window.pvSearch.lastSearch !== null")
+    assert "regles/droit-a-la-deconnexion/" in result_paths(reader)
+    assert "avec l’étiquette « Déconnexion »" in reader.inner_text("#pv-search-status")
+
+
+# --------------------------------------------------------------------------------------------------
+# Keyboard, live region, what is downloaded
+# --------------------------------------------------------------------------------------------------
+@pytest.mark.browser
+def test_keyboard_open_browse_close_and_enter(reader, site_server):
+    reader.goto(site_server + "fiches/")
+    reader.keyboard.press("/")
+    assert reader.evaluate("() => document.getElementById('__search').checked"), "« / » doit ouvrir la recherche"
+    assert reader.evaluate("() => document.activeElement.id") == "pv-search-input"
+    reader.evaluate("() => window.pvSearch.ready")
+    search(reader, "photo")
+
+    reader.keyboard.press("ArrowDown")
+    assert reader.evaluate("() => document.activeElement.classList.contains('md-search-result__link')")
+    reader.keyboard.press("ArrowUp")
+    assert reader.evaluate("() => document.activeElement.id") == "pv-search-input"
+
+    reader.keyboard.press("Escape")
+    assert not reader.evaluate("() => document.getElementById('__search').checked"), "Échap doit fermer la recherche"
+
+    reader.keyboard.press("s")
+    search(reader, "droit a l'image")
+    reader.keyboard.press("Enter")
+    reader.wait_for_url("**/fiches/photos-et-droit-a-l-image/")
+    assert not reader.evaluate("() => document.getElementById('__search').checked")
+
+
+@pytest.mark.browser
+def test_live_region_announces_results_in_french(reader, site_server):
+    open_search(reader, site_server)
+    status = reader.locator("#pv-search-status")
+    assert status.get_attribute("role") == "status"
+    search(reader, "ambassadeurs")
+    assert status.inner_text().split(" ")[1] in {"résultat", "résultats"}
+    assert "pour « ambassadeurs »" in status.inner_text()
+    search(reader, "zzzyxq")
+    assert status.inner_text().startswith("Aucun résultat pour « zzzyxq »")
+
+
+@pytest.mark.browser
+def test_first_search_loads_pagefind_lazily_and_never_material_search(reader, search_server):
+    reader.goto(search_server)
+    reader.wait_for_load_state("networkidle")
+    assert not [u for u in reader.requests_seen if "pagefind" in u], "Pagefind ne doit se charger qu’à la première recherche"
+    reader.keyboard.press("s")
+    reader.evaluate("() => window.pvSearch.ready")
+    search(reader, "charte")
+    seen = reader.requests_seen
+    assert any(u.endswith("pagefind/pagefind.js") for u in seen)
+    assert any(".pf_index" in u for u in seen)
+    bundles = json.loads(urlopen(search_server + "pagefind/lots.json").read())
+    for bundle in bundles:  # every other bundle is searched too, with the first bundle's engine
+        assert any(u.startswith(f"{search_server}pagefind/{bundle}") and ".pf_index" in u for u in seen), (bundle, seen)
+    engines = [u for u in seen if u.endswith((".js", ".pagefind")) and "/lot-" in u]
+    assert not engines, f"les lots ne doivent charger que leur index : {engines}"
+    material = [u for u in seen if "search_index.json" in u or "/workers/search" in u or "/lunr/" in u]
+    assert not material, f"la recherche de Material ne doit plus être chargée : {material}"
+    outside = [u for u in seen if urlparse(u).netloc != urlparse(search_server).netloc and not u.startswith("data:")]
+    assert not outside, f"requêtes vers un autre serveur : {outside}"
+
+
+# --------------------------------------------------------------------------------------------------
+# Accessibility: axe-core with the search open, light and dark
+# --------------------------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core from node_modules (package.json pins it); installed with `npm ci` when missing."""
+    return load_axe()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 390], ids=["bureau", "mobile"])
+def test_axe_finds_nothing_with_the_search_open(browser, site_server, axe_source, scheme, width):
+    """WCAG 2.0/2.1 A and AA rules of axe-core, with results shown, desktop and phone widths, light and dark."""
+    context = browser.new_context(color_scheme=scheme, locale="fr-FR", viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        open_search(page, site_server + "fiches/profil-linkedin/")
+        search(page, "droit a l'image")
+        page.wait_for_timeout(500)  # let Material's opening transition end (contrast is computed on what is shown)
+        expected_scheme = "slate" if scheme == "dark" else "default"
+        assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == expected_scheme
+        page.add_script_tag(content=axe_source)
+        # The whole page with the search open, except the article (.md-content), whose content other tests check.
+        results = page.evaluate(
+            """tags => axe.run({exclude: [[".md-content"]]},
+                               {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})""",
+            AXE_TAGS,
+        )
+    finally:
+        page.close()
+        context.close()
+    violations = [
+        f"{v['id']} ({v['impact']}) : {v['help']} — " + " | ".join(n["target"][0] if n["target"] else "?" for n in v["nodes"][:5])
+        for v in results["violations"]
+    ]
+    assert not violations, f"axe ({scheme}, {width}px, recherche ouverte) :\n" + "\n".join(violations)

@@ -1,0 +1,111 @@
+"""Page weight, measured the way readers receive the site: the built site served by nginx with the shipped
+configuration (deploy/local_nginx.py: gzip, cache headers), loaded in Chromium with an empty cache.
+
+- first visit of every page: the compressed bytes of everything the page loads (HTML, CSS, JavaScript, icons,
+  sitemap…) stay under the budget; HTTP headers are counted apart and printed;
+- a second page in the same tab reuses the cache: only its HTML is downloaded again, everything else comes from
+  the cache or is confirmed unchanged (« 304 », no body);
+- component files load only where they are used (checklist, infographic).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from deploy.local_nginx import LocalNginx, NginxError
+from tests.a11y_support import page_paths
+
+pytestmark = pytest.mark.browser
+
+BUDGET = 100_000  # bytes, compressed (gzip by nginx), for a first visit: everything the page loads
+
+
+@pytest.fixture(scope="module")
+def nginx_site(built_site) -> str:
+    try:
+        with LocalNginx(built_site) as server:
+            yield server.url
+    except NginxError as error:
+        pytest.fail(str(error))
+
+
+def _load(context, url: str) -> list[dict]:
+    """Open `url` in a new tab of `context`; every response it received: address, status, compressed body size,
+    header size, content encoding."""
+    page = context.new_page()
+    finished = []
+    page.on("requestfinished", lambda request: finished.append(request))
+    page.goto(url, wait_until="networkidle")
+    loads = []
+    for request in finished:
+        sizes = request.sizes()
+        response = request.response()
+        loads.append(
+            {
+                "url": request.url,
+                "status": response.status if response else 0,
+                "body": sizes["responseBodySize"],
+                "headers": sizes["responseHeadersSize"],
+                "encoding": (response.headers.get("content-encoding", "") if response else ""),
+                "type": request.resource_type,
+            }
+        )
+    page.close()
+    return loads
+
+
+def test_first_visit_of_every_page_stays_under_the_budget(browser, built_site, nginx_site):
+    paths = page_paths(built_site)
+    report, over, uncompressed = [], [], []
+    for path in paths:
+        context = browser.new_context()  # empty cache: a first visit
+        loads = _load(context, nginx_site + path)
+        context.close()
+        body = sum(load["body"] for load in loads)
+        headers = sum(load["headers"] for load in loads)
+        report.append(f"  {path or 'accueil':55} {len(loads):3} requêtes  {body / 1000:6.1f} ko  (+ en-têtes {headers / 1000:4.1f} ko)")
+        if body > BUDGET:
+            biggest = sorted(loads, key=lambda load: -load["body"])[:4]
+            over.append(
+                f"{path or 'accueil'} : {body / 1000:.1f} ko > {BUDGET / 1000:.0f} ko ("
+                + ", ".join(f"{urlparse(b['url']).path} {b['body'] / 1000:.1f} ko" for b in biggest)
+                + ")"
+            )
+        uncompressed += [
+            f"{path} : {urlparse(load['url']).path} ({load['body']} octets)"
+            for load in loads
+            if load["type"] in {"document", "stylesheet", "script"}
+            and load["body"] > 1500
+            and load["encoding"] not in {"gzip", "br", "zstd"}
+        ]
+    print("\nPoids de la première visite (corps compressés) :\n" + "\n".join(report))
+    assert not uncompressed, "réponses texte non compressées :\n" + "\n".join(uncompressed)
+    assert not over, "pages trop lourdes à la première visite :\n" + "\n".join(over)
+
+
+def test_next_pages_reuse_the_cache(browser, nginx_site):
+    context = browser.new_context()
+    first = _load(context, nginx_site + "fiches/reflexes-avant-de-publier/")
+    second = _load(context, nginx_site + "regles/obligations-des-agents/")
+    third = _load(context, nginx_site + "fiches/profil-linkedin/")
+    context.close()
+    assert sum(load["body"] for load in first) > 50_000, "la première visite devrait tout télécharger"
+    for visit in (second, third):
+        downloaded = [
+            f"{urlparse(load['url']).path} ({load['status']}, {load['body']} octets)"
+            for load in visit
+            if load["type"] != "document" and load["body"] > 0
+        ]
+        assert not downloaded, "fichiers téléchargés de nouveau au lieu d’être repris du cache :\n" + "\n".join(downloaded)
+    documents = [load for load in second if load["type"] == "document"]
+    assert len(documents) == 1 and documents[0]["body"] > 0
+
+
+def test_component_files_load_only_where_used(browser, nginx_site):
+    context = browser.new_context()
+    home = {urlparse(load["url"]).path for load in _load(context, nginx_site)}
+    context.close()
+    unused = [p for p in home if p.endswith(("checklist.css", "checklist.js", "infographic.css"))]
+    assert not unused, f"la page d’accueil charge des fichiers qu’elle n’utilise pas : {unused}"

@@ -1,0 +1,68 @@
+"""`make lighthouse` (tools/lighthouse.py): the thresholds and the report, on made-up results (the real audits take
+minutes and run in `make lighthouse`, not in `make test`); Lighthouse pinned exactly."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+from tests.support import ROOT
+from tools import lighthouse as tool
+
+PERFECT = {"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100}
+RESULTS = {
+    "base": "http://127.0.0.1:8000/",
+    "lighthouse": "12.2.3",
+    "chromium": "Chrome/156",
+    "mobileRuns": 3,
+    "query": "charte",
+    "pages": [
+        {
+            "id": "accueil",
+            "label": "Accueil",
+            "url": "http://127.0.0.1:8000/",
+            "desktop": {"scores": dict(PERFECT), "lost": []},
+            "mobile": [{"scores": {**PERFECT, "performance": p}, "lost": []} for p in (90, 97, 98)],
+        }
+    ],
+}
+
+
+def test_median_of_mobile_runs_meets_the_threshold():
+    assert tool.shortfalls(RESULTS) == []  # 90, 97, 98: median 97 >= 95
+
+
+def test_every_threshold_is_enforced():
+    results = copy.deepcopy(RESULTS)
+    page = results["pages"][0]
+    page["mobile"][1]["scores"]["performance"] = 94  # median 94 < 95
+    page["desktop"]["scores"]["performance"] = 99  # desktop: 100 required
+    page["desktop"]["scores"]["seo"] = 92
+    page["desktop"]["lost"] = [{"category": "seo", "audit": "meta-description", "score": 0, "value": "", "nodes": []}]
+    for run in page["mobile"]:
+        run["scores"]["accessibility"] = 98  # mobile: 100 required except performance
+    problems = tool.shortfalls(results)
+    assert len(problems) == 4, problems
+    assert any("bureau : perf. 99 < 100" in p for p in problems)
+    assert any("bureau : SEO 92 < 100 — meta-description" in p for p in problems)
+    assert any("mobile (médiane de 3) : perf. 94 < 95" in p for p in problems)
+    assert any("mobile (médiane de 3) : access. 98 < 100" in p for p in problems)
+
+
+def test_report_lists_every_page_with_both_forms():
+    text = tool.report(RESULTS, [])
+    assert "| Accueil (`/`) | 100 / 100 / 100 / 100 | 97 / 100 / 100 / 100 | 90, 97, 98 |" in text
+    assert "Tous les scores atteignent leur seuil." in text
+
+
+def test_lighthouse_is_pinned_exactly():
+    declared = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["lighthouse"]
+    locked = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))["packages"]["node_modules/lighthouse"]["version"]
+    assert declared == locked == "12.2.3"
+
+
+def test_committed_report_shows_passing_scores():
+    """reports/lighthouse.md is written by `make lighthouse` and committed: it must show a passing run."""
+    text = (ROOT / "reports" / "lighthouse.md").read_text(encoding="utf-8")
+    assert "Lighthouse 12.2.3" in text
+    assert text.rstrip().endswith("Tous les scores atteignent leur seuil."), "le dernier audit Lighthouse enregistré échoue"

@@ -1,0 +1,61 @@
+"""build_steps/workers.py, the forked second process of build_steps/parallel_render.py and build_steps/csp.py: every task gets its
+result, a worker that dies is reported instead of waited for, and the CSP scan done by the worker is the one the
+build's process would have done."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from build_steps import csp
+from build_steps.workers import ForkedWorker, WorkerStopped, can_fork
+
+
+def _square_or_die(task):
+    if task == "mourir":
+        os._exit(3)
+    return task * task
+
+
+def test_every_task_gets_its_result():
+    worker = ForkedWorker(lambda: _square_or_die)
+    for number in range(20):
+        worker.send(number)
+    first = None
+    while first is None:
+        first = worker.poll()
+    assert worker.pending == 19
+    assert sorted([first, *worker.finish(stalled_after=30)]) == [n * n for n in range(20)]
+    assert worker.pending == 0 and not worker.process.is_alive()
+
+
+def test_a_dead_worker_is_reported_with_what_it_sent():
+    worker = ForkedWorker(lambda: _square_or_die)
+    worker.send(2)
+    worker.send("mourir")
+    worker.send(3)
+    with pytest.raises(WorkerStopped) as stopped:
+        worker.finish(stalled_after=30)
+    assert stopped.value.exit_code == 3
+    # 4 may be lost with the process: its queue sends results from a thread that os._exit does not wait for.
+    found = stopped.value.found
+    assert found in ([], [4]) and stopped.value.missing == 3 - len(found)
+    assert f"arrêté (code 3), {3 - len(found)} résultat(s) manquant(s)" in str(stopped.value)
+
+
+def test_forks_only_for_mkdocs_build():
+    assert not can_fork("serve")
+    assert can_fork("build") == ((os.cpu_count() or 1) > 1)
+
+
+def test_background_csp_scan_matches_the_scan_in_this_process(built_site):
+    pages = sorted(built_site.rglob("*.html"))[:12]
+    scanner = csp.BackgroundScanner()
+    for page in pages:
+        scanner.submit(page.relative_to(built_site).as_posix(), str(page))
+    found = scanner.finish()
+    assert len(found) == len(pages)
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert found[page.relative_to(built_site).as_posix()] == (csp._fingerprint(text), csp.scan_page(text))
