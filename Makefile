@@ -80,11 +80,13 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 # tests/unit: no build, no browser (`make test-rapide`, well under a minute); tests/builds: builds of the site and
-# of modified copies; tests/browser: the built site in Chromium. `make test` runs them all, the real site built once.
+# of modified copies; tests/browser: the built site in Chromium. `make test` runs them all on two workers, one per
+# core (pytest-xdist; loadscope: a test module stays on one worker, so its module fixtures are built once). Each
+# worker builds the real site once; the reader's tour (tests/tour.py) is made once for both.
 test: $(VENV)/.installed-test ## Lance tous les tests, navigateur compris (installe Chromium si besoin)
 	@bash tools/ensure-system-packages.sh
 	@$(MAKE) --no-print-directory node_modules/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadscope
 
 test-rapide: $(VENV)/.installed-test ## Lance les tests unitaires seulement (moins d’une minute, sans navigateur)
 	$(BIN)/python -m pytest tests/unit

@@ -34,15 +34,19 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-def run_axe(page, source: str, *, context: str | dict = "document", tags: list[str] = AXE_TAGS) -> list[dict]:
-    """Run axe-core in the page (injected once per document) and return its violations."""
+def run_axe(
+    page, source: str, *, context: str | dict = "document", tags: list[str] = AXE_TAGS, rules: list[str] | None = None
+) -> list[dict]:
+    """Run axe-core in the page (injected once per document) and return its violations: the rules of `tags`, or
+    the `rules` named."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(source)  # evaluate, not a <script> tag: the site's CSP would refuse an inline script
+    only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": tags}
     return page.evaluate(
-        """([context, tags]) => axe.run(context === "document" ? document : context,
-                                        {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
+        """([context, only]) => axe.run(context === "document" ? document : context,
+                                        {runOnly: only, resultTypes: ["violations"]})
                                    .then(results => results.violations)""",
-        [context, tags],
+        [context, only],
     )
 
 
@@ -72,6 +76,94 @@ def memo_sheets(site: Path) -> list[str]:
     return sorted(p for p in page_paths(site) if p.startswith("fiches/") and p != "fiches/")
 
 
+WIDTHS = {"bureau": 1280, "mobile": 390}  # desktop and phone widths of the browser tests
+
+
+def goto(page, url: str, scheme: str | None = None, *, settled: bool = False) -> None:
+    """Load `url`; `settled`: also wait for the network to rest, as a reader who clicks after a second does —
+    Material's instant navigation handles clicks (the skip link's too) once its sitemap has arrived."""
+    page.goto(url, wait_until="networkidle" if settled else "load")
+    if scheme:
+        wait_for_scheme(page, scheme)
+
+
 def wait_for_scheme(page, scheme: str) -> None:
     """Material sets data-md-color-scheme from the system preference once its script has run."""
     page.wait_for_function("scheme => document.body.getAttribute('data-md-color-scheme') === scheme", arg=SCHEMES[scheme])
+
+
+# Transitions off while measuring: a focus ring or a skip link is judged in its final state, not mid-fade.
+NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+MIN_RING_CONTRAST = 3.0  # WCAG 1.4.11: a focus indicator contrasts at least 3:1 with what surrounds it
+
+# The element that has focus, how its focus ring looks and what is behind it. Material's palette switches are
+# hidden radio buttons whose label shows the ring. With an argument (« slate »), the ring's contrast is also measured
+# in that colour scheme (`other_ratio`): Material's schemes only change colours, through the body's
+# data-md-color-scheme attribute, which is switched for the measure and put back.
+FOCUS_STATE = """(otherScheme) => {
+  const el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  const ring = (el.matches(".md-option") && el.nextElementSibling) || el;
+  const parse = text => {
+    const m = /rgba?\\(([^)]+)\\)/.exec(text || "");
+    if (!m) return null;
+    const p = m[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number);
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+  };
+  const over = (top, bottom) => [0, 1, 2].map(i => top[i] * top[3] + bottom[i] * (1 - top[3])).concat([1]);
+  const box = ring.getBoundingClientRect();
+  const lum = c => {
+    const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  // What the ring is drawn on: the element itself when the ring is inside it (negative offset), otherwise what
+  // is shown just outside the ring (positioned elements such as the skip link float over other parts).
+  const measure = () => {
+    const style = getComputedStyle(ring);
+    const gap = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth) + 2;
+    let start = ring.parentElement;
+    if (parseFloat(style.outlineOffset) < 0) {
+      start = ring;
+    } else {
+      const x = box.left - gap >= 0 ? box.left - gap : box.right + gap;
+      const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
+      const under = document.elementsFromPoint(x, y).find(e => e !== ring && !ring.contains(e));
+      if (under) start = under;
+    }
+    const layers = [];
+    for (let node = start; node; node = node.parentElement) {
+      const bg = parse(getComputedStyle(node).backgroundColor);
+      if (bg && bg[3] > 0) { layers.push(bg); if (bg[3] >= 1) break; }
+    }
+    let behind = [255, 255, 255, 1];
+    for (const layer of layers.reverse()) behind = over(layer, behind);
+    const color = parse(style.outlineColor);
+    const shown = color ? over(color, behind) : behind;
+    const ratio = (Math.max(lum(shown), lum(behind)) + 0.05) / (Math.min(lum(shown), lum(behind)) + 0.05);
+    return {ratio: Math.round(ratio * 100) / 100, outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2};
+  };
+  const here = measure();
+  let other = null;
+  if (otherScheme) {
+    const was = document.body.getAttribute("data-md-color-scheme");
+    document.body.setAttribute("data-md-color-scheme", otherScheme);
+    other = measure();
+    document.body.setAttribute("data-md-color-scheme", was);
+  }
+  const style = getComputedStyle(ring);
+  let opacity = 1;
+  for (let node = ring; node; node = node.parentElement) opacity *= parseFloat(getComputedStyle(node).opacity);
+  const onScreen = box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0
+                   && box.left < innerWidth && box.top < innerHeight;
+  if (!el.hasAttribute("data-pv-seen")) el.setAttribute("data-pv-seen", String(document.querySelectorAll("[data-pv-seen]").length));
+  const label = (el.getAttribute("aria-label") || el.innerText || el.value || el.getAttribute("title") || "").trim();
+  return {
+    seen: el.getAttribute("data-pv-seen"),
+    name: `<${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\\s+/).filter(c => c !== "focus-visible").join(".") : ""}> « ${label.replace(/\\s+/g, " ").slice(0, 40)} »`,
+    outline: here.outline,
+    ratio: here.ratio,
+    other_outline: other ? other.outline : null,
+    other_ratio: other ? other.ratio : null,
+    visible: onScreen && style.visibility === "visible" && opacity > 0.5,
+  };
+}"""

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
+import os
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
-from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, free_port, mkdocs_build
+from deploy.local_nginx import LocalNginx, NginxError
+from tests.a11y_support import axe_source, page_paths
+from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, mkdocs_build
+from tests.tour import Visit, tour
 
 
 @pytest.fixture(scope="session")
@@ -28,9 +35,41 @@ def built_site(tmp_path_factory, site_port) -> Path:
 
 @pytest.fixture(scope="session")
 def site_server(built_site, site_port) -> str:
-    """Base URL (ending with /) of a local HTTP server serving the built site."""
-    with StaticServer(built_site, site_port) as server:
-        yield server.url
+    """Base URL (ending with /) of the built site served as in production: nginx with the shipped configuration
+    (deploy/: compression, cache headers, security headers, the site's CSP). Tests that are not about the CSP open
+    their browser contexts with `new_context` (tests/support.py), which lets them add test styles."""
+    try:
+        with LocalNginx(built_site, port=site_port) as server:
+            yield server.url
+    except NginxError as error:
+        pytest.fail(str(error))
+
+
+@pytest.fixture(scope="session")
+def axe() -> str:
+    """axe-core's script (node_modules, installed by `make test`)."""
+    return axe_source()
+
+
+@pytest.fixture(scope="session")
+def reader_tour(request, tmp_path_factory) -> dict[str, Visit]:
+    """Every page opened once as a first visit, everything the browser tests check recorded (tests/tour.py).
+
+    Made once per `make test`, whatever the number of workers (pytest-xdist): the first worker that needs it makes it
+    on its own site, under a lock, and leaves it in the run's shared temporary folder for the others."""
+
+    def make() -> dict[str, Visit]:
+        built_site = request.getfixturevalue("built_site")
+        return tour(request.getfixturevalue("site_server"), page_paths(built_site), request.getfixturevalue("axe"))
+
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return make()
+    shared = tmp_path_factory.getbasetemp().parent / "visite-du-lecteur.json"
+    with open(shared.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not shared.is_file():
+            shared.write_text(json.dumps({path: asdict(visit) for path, visit in make().items()}), encoding="utf-8")
+        return {path: Visit(**visit) for path, visit in json.loads(shared.read_text(encoding="utf-8")).items()}
 
 
 # The real site's search index cut into bundles of at most this many pages (build_steps/search_index.py does so beyond
@@ -53,7 +92,7 @@ def split_site(tmp_path_factory) -> tuple[Path, int]:
 @pytest.fixture(scope="session")
 def split_site_server(split_site) -> str:
     site, port = split_site
-    with StaticServer(site, port) as server:
+    with LocalNginx(site, port=port) as server:
         yield server.url
 
 

@@ -63,6 +63,12 @@ class StaticServer:
         self._httpd.server_close()
 
 
+def new_context(browser, **options):
+    """A browser context for a test that is not about the Content-Security-Policy: the site's policy (nginx) is
+    bypassed, so that the test may add its own styles (transitions off) and scripts (axe-core)."""
+    return browser.new_context(bypass_csp=True, **options)
+
+
 def html_pages(site: Path) -> list[Path]:
     """Every page of a built site (404.html included), sorted."""
     return sorted(site.rglob("*.html"))

@@ -9,6 +9,8 @@ import re
 
 import pytest
 
+from tests.support import new_context
+
 pytestmark = pytest.mark.browser
 
 PAGE = "fiches/reflexes-avant-de-publier/"
@@ -24,7 +26,7 @@ def _spaces(text: str) -> str:
 
 @pytest.fixture
 def page(browser, site_server):
-    context = browser.new_context()
+    context = new_context(browser)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -97,7 +99,7 @@ def test_checklist_works_after_instant_navigation(page, site_server):
 
 
 def test_without_javascript_the_list_stays_readable(browser, site_server):
-    context = browser.new_context(java_script_enabled=False)
+    context = new_context(browser, java_script_enabled=False)
     page = context.new_page()
     page.goto(site_server + PAGE)
     assert page.locator(BOXES).count() >= 5

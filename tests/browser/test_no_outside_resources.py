@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
@@ -91,27 +91,9 @@ def test_no_stylesheet_loads_an_outside_resource(built_site):
 
 
 @pytest.mark.browser
-def test_browser_requests_only_the_local_server(built_site, site_server, browser):
-    """Load every page in Chromium and record every request: none may leave the local server."""
-    local = urlparse(site_server).netloc
-    outside: dict[str, list[str]] = {}
-    context = browser.new_context()
-    page = context.new_page()
-    current = {"url": ""}
-
-    def record(route):
-        url = route.request.url
-        if urlparse(url).scheme in {"http", "https", "ws", "wss"} and urlparse(url).netloc != local:
-            outside.setdefault(current["url"], []).append(url)
-            route.abort()
-        else:
-            route.continue_()
-
-    page.route("**/*", record)
-    paths = [p.relative_to(built_site).as_posix() for p in html_pages(built_site)]
-    assert paths, "aucune page à charger"
-    for path in paths:
-        current["url"] = urljoin(site_server, path)
-        page.goto(current["url"], wait_until="networkidle")
-    context.close()
+def test_browser_requests_only_the_local_server(reader_tour):
+    """Every page loaded in Chromium (the reader's tour, tests/tour.py), every request recorded: none may leave the
+    local server (those that would are refused and listed)."""
+    assert len(reader_tour) >= 25 and all(visit.requests for visit in reader_tour.values())
+    outside = {visit.name: visit.outside for visit in reader_tour.values() if visit.outside}
     assert not outside, f"requêtes vers un autre serveur : {outside}"

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.a11y_support import memo_sheets, page_paths
+from tests.support import new_context
 
 pytestmark = pytest.mark.browser
 
@@ -70,7 +71,7 @@ def print_a4(page, url: str, pdf: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def reader(browser):
-    context = browser.new_context(locale="fr-FR")
+    context = new_context(browser, locale="fr-FR")
     page = context.new_page()
     yield page
     context.close()

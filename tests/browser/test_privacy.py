@@ -14,8 +14,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.a11y_support import page_paths
-from tests.support import ROOT
+from tests.support import ROOT, new_context
 
 pytestmark = pytest.mark.browser
 
@@ -62,10 +61,10 @@ def test_storage_check_rejects_unknown_keys():
     assert not allowed("_ga") and not allowed("/.__consent") and not allowed("checklist:x:Y Z")
 
 
-def test_reading_searching_and_ticking_stays_local_and_leaves_no_cookie(built_site, site_server, browser):
+def test_reading_searching_and_ticking_stays_local_and_leaves_no_cookie(reader_tour, site_server, browser):
     local = urlparse(site_server).netloc
     outside: list[str] = []
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    context = new_context(browser, locale="fr-FR", viewport={"width": 1280, "height": 900})
 
     def record(route):
         url = route.request.url
@@ -80,11 +79,9 @@ def test_reading_searching_and_ticking_stays_local_and_leaves_no_cookie(built_si
     page = context.new_page()
     cookies_seen: list[str] = []
     try:
-        # Every page
-        for path in page_paths(built_site):
-            page.goto(site_server + path, wait_until="networkidle")
-            if page.evaluate("() => document.cookie"):
-                cookies_seen.append(f"{path} : {page.evaluate('() => document.cookie')}")
+        # Every page: the reader's tour (tests/tour.py) opened each one and read its cookies
+        cookies_seen += [f"{visit.name} : {visit.cookie}" for visit in reader_tour.values() if visit.cookie]
+        outside += [f"{visit.name} → {url}" for visit in reader_tour.values() for url in visit.outside]
 
         # A checklist: tick, reset, tick again (the tick stays stored)
         page.goto(site_server + "fiches/reflexes-avant-de-publier/", wait_until="networkidle")

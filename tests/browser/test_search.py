@@ -12,9 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from content.page_types import PAGE_TYPES
-from tests.a11y_support import AXE_TAGS
-from tests.a11y_support import axe_source as load_axe
-from tests.support import ROOT, html_pages
+from tests.support import ROOT, html_pages, new_context
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
 MIN_RECALL_AT_3 = 0.95
@@ -65,7 +63,7 @@ def search_server(request) -> str:
 @pytest.fixture()
 def reader(browser, site_server):
     """A fresh browser tab (light scheme) whose requests are recorded."""
-    context = browser.new_context(color_scheme="light", locale="fr-FR")
+    context = new_context(browser, color_scheme="light", locale="fr-FR")
     page = context.new_page()
     page.requests_seen = []
     page.on("request", lambda request: page.requests_seen.append(request.url))
@@ -297,40 +295,5 @@ def test_first_search_loads_pagefind_lazily_and_never_material_search(reader, se
     assert not outside, f"requêtes vers un autre serveur : {outside}"
 
 
-# --------------------------------------------------------------------------------------------------
-# Accessibility: axe-core with the search open, light and dark
-# --------------------------------------------------------------------------------------------------
-@pytest.fixture(scope="session")
-def axe_source() -> str:
-    """axe-core from node_modules (package.json pins it); installed with `npm ci` when missing."""
-    return load_axe()
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("width", [1280, 390], ids=["bureau", "mobile"])
-def test_axe_finds_nothing_with_the_search_open(browser, site_server, axe_source, scheme, width):
-    """WCAG 2.0/2.1 A and AA rules of axe-core, with results shown, desktop and phone widths, light and dark."""
-    context = browser.new_context(color_scheme=scheme, locale="fr-FR", viewport={"width": width, "height": 900})
-    page = context.new_page()
-    try:
-        open_search(page, site_server + "fiches/profil-linkedin/")
-        search(page, "droit a l'image")
-        page.wait_for_timeout(500)  # let Material's opening transition end (contrast is computed on what is shown)
-        expected_scheme = "slate" if scheme == "dark" else "default"
-        assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == expected_scheme
-        page.add_script_tag(content=axe_source)
-        # The whole page with the search open, except the article (.md-content), whose content other tests check.
-        results = page.evaluate(
-            """tags => axe.run({exclude: [[".md-content"]]},
-                               {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})""",
-            AXE_TAGS,
-        )
-    finally:
-        page.close()
-        context.close()
-    violations = [
-        f"{v['id']} ({v['impact']}) : {v['help']} — " + " | ".join(n["target"][0] if n["target"] else "?" for n in v["nodes"][:5])
-        for v in results["violations"]
-    ]
-    assert not violations, f"axe ({scheme}, {width}px, recherche ouverte) :\n" + "\n".join(violations)
+# Accessibility of the search (axe-core with results shown, desktop and phone, light and dark; keyboard): see
+# tests/browser/test_a11y.py, which checks the whole page with the search open.

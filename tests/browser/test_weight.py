@@ -1,7 +1,7 @@
 """Page weight, measured the way readers receive the site: the built site served by nginx with the shipped
 configuration (deploy/local_nginx.py: gzip, cache headers), loaded in Chromium with an empty cache.
 
-- first visit of every page: the compressed bytes of everything the page loads (HTML, CSS, JavaScript, icons,
+- first visit of every page (the reader's tour of tests/tour.py): the compressed bytes of everything the page loads (HTML, CSS, JavaScript, icons,
   sitemap…) stay under the budget; HTTP headers are counted apart and printed;
 - a second page in the same tab reuses the cache: only its HTML is downloaded again, everything else comes from
   the cache or is confirmed unchanged (« 304 », no body);
@@ -14,21 +14,11 @@ from urllib.parse import urlparse
 
 import pytest
 
-from deploy.local_nginx import LocalNginx, NginxError
-from tests.a11y_support import page_paths
+from tests.support import new_context
 
 pytestmark = pytest.mark.browser
 
 BUDGET = 100_000  # bytes, compressed (gzip by nginx), for a first visit: everything the page loads
-
-
-@pytest.fixture(scope="module")
-def nginx_site(built_site) -> str:
-    try:
-        with LocalNginx(built_site) as server:
-            yield server.url
-    except NginxError as error:
-        pytest.fail(str(error))
 
 
 def _load(context, url: str) -> list[dict]:
@@ -56,20 +46,18 @@ def _load(context, url: str) -> list[dict]:
     return loads
 
 
-def test_first_visit_of_every_page_stays_under_the_budget(browser, built_site, nginx_site):
-    paths = page_paths(built_site)
+def test_first_visit_of_every_page_stays_under_the_budget(reader_tour):
+    """Every page, first visit (the reader's tour, tests/tour.py: a new context each time, nginx's compression)."""
     report, over, uncompressed = [], [], []
-    for path in paths:
-        context = browser.new_context()  # empty cache: a first visit
-        loads = _load(context, nginx_site + path)
-        context.close()
+    for visit in reader_tour.values():
+        loads, path = visit.requests, visit.name
         body = sum(load["body"] for load in loads)
         headers = sum(load["headers"] for load in loads)
-        report.append(f"  {path or 'accueil':55} {len(loads):3} requêtes  {body / 1000:6.1f} ko  (+ en-têtes {headers / 1000:4.1f} ko)")
+        report.append(f"  {path:55} {len(loads):3} requêtes  {body / 1000:6.1f} ko  (+ en-têtes {headers / 1000:4.1f} ko)")
         if body > BUDGET:
             biggest = sorted(loads, key=lambda load: -load["body"])[:4]
             over.append(
-                f"{path or 'accueil'} : {body / 1000:.1f} ko > {BUDGET / 1000:.0f} ko ("
+                f"{path} : {body / 1000:.1f} ko > {BUDGET / 1000:.0f} ko ("
                 + ", ".join(f"{urlparse(b['url']).path} {b['body'] / 1000:.1f} ko" for b in biggest)
                 + ")"
             )
@@ -80,16 +68,17 @@ def test_first_visit_of_every_page_stays_under_the_budget(browser, built_site, n
             and load["body"] > 1500
             and load["encoding"] not in {"gzip", "br", "zstd"}
         ]
+    assert len(reader_tour) >= 25 and all(visit.requests for visit in reader_tour.values())
     print("\nPoids de la première visite (corps compressés) :\n" + "\n".join(report))
     assert not uncompressed, "réponses texte non compressées :\n" + "\n".join(uncompressed)
     assert not over, "pages trop lourdes à la première visite :\n" + "\n".join(over)
 
 
-def test_next_pages_reuse_the_cache(browser, nginx_site):
-    context = browser.new_context()
-    first = _load(context, nginx_site + "fiches/reflexes-avant-de-publier/")
-    second = _load(context, nginx_site + "regles/obligations-des-agents/")
-    third = _load(context, nginx_site + "fiches/profil-linkedin/")
+def test_next_pages_reuse_the_cache(browser, site_server):
+    context = new_context(browser)
+    first = _load(context, site_server + "fiches/reflexes-avant-de-publier/")
+    second = _load(context, site_server + "regles/obligations-des-agents/")
+    third = _load(context, site_server + "fiches/profil-linkedin/")
     context.close()
     assert sum(load["body"] for load in first) > 50_000, "la première visite devrait tout télécharger"
     for visit in (second, third):
@@ -103,9 +92,9 @@ def test_next_pages_reuse_the_cache(browser, nginx_site):
     assert len(documents) == 1 and documents[0]["body"] > 0
 
 
-def test_component_files_load_only_where_used(browser, nginx_site):
-    context = browser.new_context()
-    home = {urlparse(load["url"]).path for load in _load(context, nginx_site)}
+def test_component_files_load_only_where_used(browser, site_server):
+    context = new_context(browser)
+    home = {urlparse(load["url"]).path for load in _load(context, site_server)}
     context.close()
     unused = [p for p in home if p.endswith(("checklist.css", "checklist.js", "infographic.css"))]
     assert not unused, f"la page d’accueil charge des fichiers qu’elle n’utilise pas : {unused}"

@@ -17,9 +17,10 @@ from mkdocs.exceptions import PluginError
 from playwright.sync_api import Error as PlaywrightError
 
 from build_steps import csp
-from deploy.local_nginx import GENERATED_CSP, LocalNginx, free_port
+from deploy.local_nginx import GENERATED_CSP
 from engine.compat import material_templates
-from tests.support import ROOT, copy_project, html_pages, mkdocs_build
+from tests.support import copy_project, html_pages, mkdocs_build
+from tests.tour import MISSING_PAGE
 
 MATERIAL_TEMPLATES = material_templates()
 
@@ -217,17 +218,12 @@ class Watch:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """(site, nginx) for the browser: the real site built with its site_url on nginx's port. Material's instant
-    navigation only intercepts links listed in sitemap.xml, compared with the port (it adjusts the protocol and
-    the host name, not the port): with the default site_url, every click would be a full page load."""
-    port = free_port()
-    site = tmp_path_factory.mktemp("site-nginx")
-    result = mkdocs_build(ROOT, site, env={"SITE_URL": f"http://127.0.0.1:{port}/"})
-    if result.returncode != 0:
-        pytest.fail(f"La construction stricte du site a échoué :\n{result.stdout}\n{result.stderr}")
-    with LocalNginx(site, port=port) as server:
-        yield site, server
+def served(built_site, site_server):
+    """(site, its address on nginx with the shipped configuration): the session's site, built with its site_url on
+    nginx's port. Material's instant navigation only intercepts links listed in sitemap.xml, compared with the port
+    (it adjusts the protocol and the host name, not the port): with another site_url every click would be a full
+    page load."""
+    return built_site, site_server
 
 
 @pytest.fixture
@@ -245,8 +241,8 @@ def url_of(site: Path, path: Path, base: str) -> str:
 @pytest.mark.browser
 def test_reporter_sees_a_violation(served, watch):
     """Guards the listener: an inline script added by hand is blocked and reported."""
-    _, nginx = served
-    watch.page.goto(nginx.url, wait_until="networkidle")
+    _, base = served
+    watch.page.goto(base, wait_until="networkidle")
     with contextlib.suppress(PlaywrightError):  # Playwright may report the refusal itself
         watch.page.add_script_tag(content="window.__pvInjected = 1")  # inline, not in the policy
     watch.page.wait_for_timeout(200)
@@ -255,16 +251,12 @@ def test_reporter_sees_a_violation(served, watch):
 
 
 @pytest.mark.browser
-def test_every_page_loads_without_any_violation(served, watch):
-    site, nginx = served
-    pages = [url_of(site, p, nginx.url) for p in html_pages(site) if p.name != "404.html"]
-    missing = urljoin(nginx.url, "page-absente/sous-page/")  # the 404 page, two levels down
-    watch.missing_pages.add(missing)
-    pages.append(missing)
-    for url in pages:
-        watch.page.goto(url, wait_until="networkidle")
-    assert len(pages) >= 20
-    assert not watch.problems, "\n".join(watch.problems)
+def test_every_page_loads_without_any_violation(reader_tour):
+    """Every page, and the 404 page met two levels down, opened with the policy enforced (the reader's tour,
+    tests/tour.py): no CSP violation, no console error, no uncaught exception."""
+    assert len(reader_tour) >= 20 and MISSING_PAGE in reader_tour
+    problems = [f"{visit.name} : {problem}" for visit in reader_tour.values() for problem in visit.problems]
+    assert not problems, "\n".join(problems)
 
 
 def checklist_page(site: Path) -> Path:
@@ -277,9 +269,9 @@ def checklist_page(site: Path) -> Path:
 @pytest.mark.browser
 def test_reader_uses_the_site_without_any_violation(served, watch):
     """Search, a result opened, palette toggles, instant navigation, a checklist ticked and reset: no violation."""
-    built_site, nginx = served
+    built_site, base = served
     page = watch.page
-    page.goto(nginx.url, wait_until="networkidle")
+    page.goto(base, wait_until="networkidle")
     page.evaluate("window.__pvSameDocument = true")  # survives instant navigation, not a full load
 
     # Palette: auto -> light -> dark, Material's inline palette script and localStorage at work.
@@ -313,7 +305,7 @@ def test_reader_uses_the_site_without_any_violation(served, watch):
     assert page.evaluate("window.__pvSameDocument === true"), "la navigation instantanée a rechargé la page"
 
     # A checklist, reached by a full load, ticked, reloaded (ticks kept), reset.
-    page.goto(url_of(built_site, checklist_page(built_site), nginx.url), wait_until="networkidle")
+    page.goto(url_of(built_site, checklist_page(built_site), base), wait_until="networkidle")
     checklist = page.locator(".ck").first
     assert checklist.locator(".ck-tools").is_visible(), "les listes de vérification ne sont pas animées (checklist.js)"
     labels = checklist.locator("label.ck-label")

@@ -32,6 +32,7 @@ ITEM = {
 }
 INTRO = f'Intro <script>{RUN}</script> <iframe src="javascript:{RUN}"></iframe> [x](javascript:{RUN})'
 MARKER = "Piège"  # a harmless word of the payload, that must stay visible
+PAYLOAD_WORDS = ("piégé", MARKER)  # title, description, checklist item: one of them is on every page that carries some
 
 
 def front_matter_value(text: str, key: str, value: str) -> str:
@@ -124,11 +125,14 @@ class Reader:
         dialog.dismiss()
 
     def visit_everything(self, site: Path, base_url: str) -> list[str]:
-        """Every page, with the pointer and the focus over the checklist of the modified page; returns the pages
-        where window.__pwned got set."""
+        """Every page that carries the payload (its title shows in other pages' navigation, its checklist on its own
+        page), with the pointer and the focus over the checklist of the modified page; returns the pages where
+        window.__pwned got set. A page without any of the payload's words has nothing to run."""
         pwned = []
         page = self.page
-        for path in html_pages(site):
+        carriers = [path for path in html_pages(site) if any(word in path.read_text(encoding="utf-8") for word in PAYLOAD_WORDS)]
+        assert len(carriers) >= 3, carriers  # the page itself, its neighbours' navigation, the tags index
+        for path in carriers:
             relative = path.relative_to(site).as_posix()
             url = urljoin(base_url, relative[: -len("index.html")] if relative.endswith("index.html") else relative)
             page.goto(url, wait_until="load")

@@ -49,13 +49,27 @@ def test_forks_only_for_mkdocs_build():
     assert can_fork("build") == ((os.cpu_count() or 1) > 1)
 
 
-def test_background_csp_scan_matches_the_scan_in_this_process(built_site):
-    pages = sorted(built_site.rglob("*.html"))[:12]
+def test_background_csp_scan_matches_the_scan_in_this_process(tmp_path):
+    """Pages with what the scan looks for (inline scripts, a JSON block, style blocks and attributes, an event
+    handler): the worker's results are those of the build's process."""
+    pages = []
+    for number in range(12):
+        page = tmp_path / f"page-{number}" / "index.html"
+        page.parent.mkdir()
+        page.write_text(
+            f'<!doctype html><html lang="fr"><head><script>var p = {number};</script><style>p {{ margin: {number}px }}</style>'
+            f'<script type="application/json">{{"n": {number}}}</script></head><body><p style="color: red">Page {number}</p>'
+            + ('<a href="#" onclick="x()">lien</a>' if number % 4 == 0 else "")
+            + "</body></html>",
+            encoding="utf-8",
+        )
+        pages.append(page)
     scanner = csp.BackgroundScanner()
     for page in pages:
-        scanner.submit(page.relative_to(built_site).as_posix(), str(page))
+        scanner.submit(page.relative_to(tmp_path).as_posix(), str(page))
     found = scanner.finish()
     assert len(found) == len(pages)
     for page in pages:
         text = page.read_text(encoding="utf-8")
-        assert found[page.relative_to(built_site).as_posix()] == (csp._fingerprint(text), csp.scan_page(text))
+        assert found[page.relative_to(tmp_path).as_posix()] == (csp._fingerprint(text), csp.scan_page(text))
+    assert found["page-0/index.html"][1][3], "l’attribut onclick de la page 0 aurait dû être signalé"
