@@ -65,7 +65,7 @@ check: $(VENV)/.installed-build ## Vérifie le contenu avant de proposer une mod
 	@$(MAKE) --no-print-directory lint
 
 # Ruff (pyproject.toml, section [tool.ruff]): lint and format of the Python code, for maintainers.
-lint: $(VENV)/.installed-test ## Vérifie le code Python (Ruff : règles et mise en forme)
+lint: $(VENV)/.installed-build ## Vérifie le code Python (Ruff : règles et mise en forme)
 	@$(BIN)/ruff check --quiet . && $(BIN)/ruff format --check --quiet . \
 		|| { echo "Code Python : corrigez avec « .venv/bin/ruff check --fix . && .venv/bin/ruff format . »." >&2; exit 1; }
 

@@ -447,24 +447,27 @@ def strip_macros(text: str) -> str:
     return MACRO.sub("", text)
 
 
-def vanilla_config(nav: list) -> str:
-    """Material as a team configures it plainly: search (lang fr) and tags, the same Markdown extensions."""
+def vanilla_config(nav: list, tuned: bool = False) -> str:
+    """Material as a team configures it plainly: search (lang fr) and tags, the same Markdown extensions. `tuned`:
+    as most teams tune it for a large site, with `navigation.prune` (only the visible part of the navigation in
+    each page) and `font: false` (no Google Fonts)."""
     project = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     match = re.search(r"^markdown_extensions:\n(.*?)(?=^\S|^# -)", project, flags=re.M | re.S)
     if not match:
         raise SystemExit("Banc d’essai : « markdown_extensions: » introuvable dans mkdocs.yml ; mettez à jour bench/sitegen.py.")
-    extensions = "".join(line + "\n" for line in match.group(0).splitlines() if "macros.typography" not in line)
+    extensions = "".join(line + "\n" for line in match.group(0).splitlines() if "content.typography" not in line)
     head = (
         "site_name: Porter la voix de son employeur\n"
         "site_url: http://127.0.0.1:8000/\n"
         "theme:\n  name: material\n  language: fr\n"
-        "plugins:\n  - search:\n      lang: fr\n  - tags\n"
+        + ("  font: false\n  features:\n    - navigation.prune\n" if tuned else "")
+        + "plugins:\n  - search:\n      lang: fr\n  - tags\n"
     )
     return head + extensions + yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def write_vanilla(site: GenSite, project: Path, target: Path) -> Path:
-    """The same content (macro calls removed) with a vanilla Material configuration."""
+def write_vanilla(site: GenSite, project: Path, target: Path, tuned: bool = False) -> Path:
+    """The same content (macro calls removed) with a vanilla Material configuration (`tuned`: see vanilla_config)."""
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     shutil.copytree(project / "includes", target / "includes")
@@ -480,5 +483,5 @@ def write_vanilla(site: GenSite, project: Path, target: Path) -> Path:
             dest.write_text(strip_macros(md.read_text(encoding="utf-8")), encoding="utf-8")
         else:
             shutil.copy2(md, dest)
-    (target / "mkdocs.yml").write_text(vanilla_config(_nav(site)), encoding="utf-8")
+    (target / "mkdocs.yml").write_text(vanilla_config(_nav(site), tuned), encoding="utf-8")
     return target

@@ -24,6 +24,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -86,7 +87,7 @@ class _PageScanner(HTMLParser):
         self._block: tuple[str, bool] | None = None  # (tag, collect its text?)
         self._text: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._check_attributes(tag, attrs)
         attributes = dict(attrs)
         if tag == "script":
@@ -95,10 +96,10 @@ class _PageScanner(HTMLParser):
         elif tag == "style":
             self._block, self._text = ("style", True), []
 
-    def handle_startendtag(self, tag, attrs):
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._check_attributes(tag, attrs)
 
-    def _check_attributes(self, tag, attrs):
+    def _check_attributes(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
             name = name.lower()
             if name.startswith("on"):
@@ -108,11 +109,11 @@ class _PageScanner(HTMLParser):
             elif name == "style" and value is not None:
                 self.style_attributes.append(value)
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._block:
             self._text.append(data)
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if self._block and tag == self._block[0]:
             kind, collect = self._block
             if collect:
@@ -185,7 +186,7 @@ def collect(site_dir: Path, template_dirs: tuple[str, ...], known: dict | None =
 
     hashes: dict[str, set[str]] = {"script": set(), "style": set(), "style_attribute": set()}
     problems: list[str] = []
-    for page in sorted(site_dir.rglob("*.html")):
+    for page in html_pages(site_dir):
         name = page.relative_to(site_dir).as_posix()
         result = None
         if cache is not None:
@@ -289,10 +290,23 @@ def nginx_include(hashes: dict[str, set[str]], webassembly: bool) -> str:
     )
 
 
-def write_policy(site_dir: Path, template_dirs: tuple[str, ...], known: dict | None = None, cache: dict | None = None) -> Path:
+def html_pages(site_dir: Path) -> list[Path]:
+    """The pages of the built site, in path order: every .html file, except in the dot folders (.nginx) and in the
+    search index (pagefind/, which holds no page and which Pagefind may be rewriting meanwhile)."""
+    found = []
+    for root, folders, files in os.walk(site_dir):
+        if Path(root) == site_dir:
+            folders[:] = [f for f in folders if f != "pagefind" and not f.startswith(".")]
+        found += [Path(root) / name for name in files if name.endswith(".html")]
+    return sorted(found)
+
+
+def write_policy(
+    site_dir: Path, template_dirs: tuple[str, ...], known: dict | None = None, cache: dict | None = None, hashes: dict | None = None
+) -> Path:
     """Scan the built site and write the nginx include of its CSP sources; returns its path. `known` and `cache`:
-    see `collect`."""
-    hashes = collect(site_dir, template_dirs, known, cache)
+    see `collect`; `hashes`: what `collect` already returned."""
+    hashes = hashes if hashes is not None else collect(site_dir, template_dirs, known, cache)
     output = site_dir / OUTPUT
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(nginx_include(hashes, ships_webassembly(site_dir)), encoding="utf-8")

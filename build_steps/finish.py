@@ -12,11 +12,12 @@ folder, as it does after any other engine. `make build` works that way.
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from .csp import write_policy
+from .csp import collect, write_policy
 from .image_alt import check_rendered
 from .search_index import build_index
 
@@ -55,6 +56,11 @@ def finish_site(
         raise PluginError(f"Le dossier {site_dir} n’existe pas : construisez d’abord le site (make build).")
     if check_pages:
         check_output(site_dir)
-    if index:
-        build_index(site_dir)
-    write_policy(site_dir, template_dirs, known, cache)
+    # Pagefind (an external program) indexes the site while this process scans the pages for the CSP: the scan
+    # reads the pages only, and the policy is written once the index exists (it allows WebAssembly if it ships).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        indexing = pool.submit(build_index, site_dir) if index else None
+        hashes = collect(site_dir, template_dirs, known, cache)
+        if indexing is not None:
+            indexing.result()
+    write_policy(site_dir, template_dirs, hashes=hashes)

@@ -95,7 +95,7 @@ class _ImgScanner(HTMLParser):
         super().__init__()
         self.missing: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "img":
             attributes = dict(attrs)
             if "alt" not in attributes:

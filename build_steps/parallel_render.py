@@ -30,9 +30,13 @@ from __future__ import annotations
 import gc
 import logging
 import os
+from collections.abc import Callable
 from functools import partial
+from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError, PluginError
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from engine import compat
@@ -59,7 +63,7 @@ def mode() -> str:
 # --------------------------------------------------------------------------------------------------------------
 # The worker process
 # --------------------------------------------------------------------------------------------------------------
-def rendered(src_uri: str, records: list, **found) -> dict:
+def rendered(src_uri: str, records: list, **found: Any) -> dict:
     """What Page.render set on a page (compat.rendered_state) or the error it raised, with the log records emitted
     meanwhile: a plain dict, which crosses between the processes as it is."""
     return {"src_uri": src_uri, "records": records, "error": None, **found}
@@ -104,7 +108,7 @@ def _portable(error: BaseException) -> BaseException:
         return PluginError(f"{type(error).__name__}: {error}")
 
 
-def render_page(src_uri: str, markdown: str, config, files, capture: _Capture) -> dict:
+def render_page(src_uri: str, markdown: str, config: MkDocsConfig, files: Files, capture: _Capture) -> dict:
     """Convert one page as MkDocs does (Page.render), in the worker."""
     capture.records = []
     file = files.get_file_from_path(src_uri)
@@ -117,7 +121,7 @@ def render_page(src_uri: str, markdown: str, config, files, capture: _Capture) -
     return rendered(src_uri, capture.records, state=compat.rendered_state(page))
 
 
-def _renderer(config, files):
+def _renderer(config: MkDocsConfig, files: Files) -> Callable[[tuple[str, str]], dict]:
     """Runs once in the worker: its log records are captured, then each task (src_uri, markdown) is converted."""
     capture = _capture_logs()
     return lambda task: render_page(task[0], task[1], config, files, capture)
@@ -129,7 +133,7 @@ def _renderer(config, files):
 class RenderPool:
     """The worker, the pages sent to it and the results received, for one build."""
 
-    def __init__(self, config, files, send_all: bool) -> None:
+    def __init__(self, config: MkDocsConfig, files: Files, send_all: bool) -> None:
         self.worker = ForkedWorker(partial(_renderer, config, files))
         self.send_all = send_all
         self.pages: dict[str, Page] = {}  # src_uri -> page sent to the worker, in the order MkDocs read them
@@ -140,7 +144,7 @@ class RenderPool:
         if result is not None:
             self.received[result["src_uri"]] = result
 
-    def render(self, page: Page, config, files) -> None:
+    def render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         """Page.render of the pages of this build: to the worker if it is free, else here."""
         compat.restore_render(page)  # the deferral set by `defer`: the class's method again
         self.total += 1
@@ -152,7 +156,7 @@ class RenderPool:
         self.worker.send((page.file.src_uri, page.markdown))
         page.content = ""  # MkDocs asserts that render() set it; the HTML arrives in on_env
 
-    def finish(self, files) -> None:
+    def finish(self, files: Files) -> None:
         """Wait for the worker's pages, give them their HTML, replay the worker's logs; raise its first error."""
         try:
             results = self.worker.finish(STALLED_AFTER)
@@ -180,7 +184,7 @@ class RenderPool:
             compat.apply_rendered_state(page, result["state"], files)
 
 
-def start(config, files, command: str) -> RenderPool | None:
+def start(config: MkDocsConfig, files: Files, command: str) -> RenderPool | None:
     """The worker for this build, once the file list and the navigation are final; None when pages are converted
     here only (PV_PARALLEL_RENDER=off, `mkdocs serve`, one core)."""
     chosen = mode()

@@ -28,6 +28,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -117,7 +118,7 @@ def page_for_indexing(html: str) -> str:
     return ascii_apostrophes(html)
 
 
-def _html_files(site_dir: Path):
+def _html_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
     """The HTML files of the site that Pagefind reads (not its own bundle, not the dot folders), in path order."""
     for page in sorted(site_dir.rglob("*.html")):
         relative = page.relative_to(site_dir)

@@ -17,6 +17,7 @@ import queue
 import sys
 import time
 from collections.abc import Callable
+from multiprocessing.queues import Queue
 from typing import Any
 
 
@@ -34,7 +35,7 @@ def can_fork(command: str) -> bool:
     return sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1 and command == "build"
 
 
-def _serve(setup: Callable[[], Callable[[Any], Any]], tasks, results) -> None:
+def _serve(setup: Callable[[], Callable[[Any], Any]], tasks: Queue[Any], results: Queue[Any]) -> None:
     gc.freeze()
     handle = setup()
     for task in iter(tasks.get, None):

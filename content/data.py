@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .errors import DataError, Problem
 from .inline import links_in
 from .pages import MacroRule, PageIndex, load_pages
@@ -29,6 +31,7 @@ from .schema import (
     Record,
     Ref,
     Reference,
+    Schema,
     Text,
     Unique,
     compose_file,
@@ -49,7 +52,7 @@ LINK_EXPECTED = (
 )
 
 
-def _check_inline_links(value: str, node, ctx: Context, path: str) -> None:
+def _check_inline_links(value: str, node: yaml.Node, ctx: Context, path: str) -> None:
     """Links written in light Markdown: only web addresses, mailto: and pages of docs/."""
     for _label, address in links_in(value):
         if is_external(address):
@@ -63,12 +66,12 @@ def _check_inline_links(value: str, node, ctx: Context, path: str) -> None:
                 ctx.ref("page", address, node, path)
 
 
-def _check_url(value: str, node, ctx: Context, path: str) -> None:
+def _check_url(value: str, node: yaml.Node, ctx: Context, path: str) -> None:
     if not (value.startswith(("https://", "http://")) and is_allowed_external(value)):
         ctx.error(node, path, f"adresse « {value} » invalide", "une adresse web complète commençant par https://")
 
 
-def _check_page_path(value: str, node, ctx: Context, path: str) -> None:
+def _check_page_path(value: str, node: yaml.Node, ctx: Context, path: str) -> None:
     problem = page_path_problem(value)
     if problem:
         ctx.error(node, path, f"« {value} » : {problem}", PAGE_EXPECTED)
@@ -76,12 +79,12 @@ def _check_page_path(value: str, node, ctx: Context, path: str) -> None:
         ctx.ref("page", value, node, path)
 
 
-def text(expected: str, **kwargs) -> Text:
+def text(expected: str, **kwargs: Any) -> Text:
     """A text that may hold light Markdown (bold, italics, links)."""
     return Text(expected, check=_check_inline_links, **kwargs)
 
 
-def plain(expected: str, **kwargs) -> Text:
+def plain(expected: str, **kwargs: Any) -> Text:
     return Text(expected, **kwargs)
 
 
@@ -283,7 +286,7 @@ def item_key(text_value: str) -> str:
     return hashlib.sha1(text_value.encode("utf-8")).hexdigest()[:10]
 
 
-def _load(path: Path, rel: str, schema, root: str, problems: list[Problem], refs: list[Ref]):
+def _load(path: Path, rel: str, schema: Schema, root: str, problems: list[Problem], refs: list[Ref]) -> Any:
     """Read and validate one file; INVALID when it is unusable (its problems are recorded)."""
     before = len(problems)
     node = compose_file(path, rel, problems)
@@ -295,7 +298,9 @@ def _load(path: Path, rel: str, schema, root: str, problems: list[Problem], refs
     return value
 
 
-def _load_collection(folder: Path, project: Path, schema, problems: list[Problem], refs: list[Ref], broken: set[str]) -> dict[str, dict]:
+def _load_collection(
+    folder: Path, project: Path, schema: Schema, problems: list[Problem], refs: list[Ref], broken: set[str]
+) -> dict[str, dict]:
     """One file per item, the file name (without .yml) being the id; ids of unusable files go to `broken`."""
     result = {}
     if not folder.is_dir():
@@ -398,7 +403,7 @@ def load_site(root: Path, docs_dir: Path | None = None, use_directory_urls: bool
             continue
         loaded[name] = _load(path, rel, schema, path_root, problems, refs)
 
-    def value(name, default):
+    def value(name: str, default: Any) -> Any:
         return default if loaded[name] is INVALID else loaded[name]
 
     tag_list = value("tags.yml", [])

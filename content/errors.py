@@ -48,7 +48,7 @@ def _sentence(text: str) -> str:
 class DataError(_BuildFailure):
     """Every problem found in one validation run; fails the build with a French report."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems, key=Problem.sort_key)
         super().__init__(format_report(self.problems))
 

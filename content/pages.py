@@ -26,10 +26,11 @@ snippets a page includes (content/snippets.py): a missing file or section is rep
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -55,6 +56,9 @@ from .snippets import find_snippets, snippet_problem
 from .source import split_front_matter
 from .text import sort_key
 from .urls import page_url
+
+if TYPE_CHECKING:  # content.data imports this module: importing Site at run time would be a cycle
+    from .data import Site
 
 KNOWN_KEYS = ["title", "description", "type", "tags", "serie", "position", "hide", "search", "render_macros", "status", "template"]
 DESCRIPTION_MIN, DESCRIPTION_MAX = 70, 160
@@ -145,7 +149,7 @@ class PageInfo:
 class PageIndex:
     """Every page of docs/, by path."""
 
-    def __init__(self, pages: dict[str, PageInfo], use_directory_urls: bool = True, docs_dir: Path | None = None):
+    def __init__(self, pages: dict[str, PageInfo], use_directory_urls: bool = True, docs_dir: Path | None = None) -> None:
         self._pages = pages
         self.use_directory_urls = use_directory_urls
         self.docs_dir = docs_dir
@@ -155,7 +159,7 @@ class PageIndex:
     def __contains__(self, src: str) -> bool:
         return src in self._pages
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[PageInfo]:
         return iter(self._pages.values())
 
     def __len__(self) -> int:
@@ -250,7 +254,14 @@ class PageIndex:
             else:
                 taken[key] = page
 
-    def check_macro_calls(self, site, problems: list[Problem], rules, unavailable=frozenset(), broken=None) -> None:
+    def check_macro_calls(
+        self,
+        site: Site,
+        problems: list[Problem],
+        rules: list[MacroRule],
+        unavailable: set[str] | frozenset[str] = frozenset(),
+        broken: dict[str, set[str]] | None = None,
+    ) -> None:
         """Macros called with an id that does not exist, and names that are no macro (`rules`: the MacroRules of
         every name pages may call).
 

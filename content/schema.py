@@ -200,13 +200,13 @@ class Schema:
 class Text(Schema):
     """A non-empty text on one line or several; `min_len`/`max_len` count characters."""
 
-    def __init__(self, expected: str, *, min_len: int = 1, max_len: int | None = None, check: Callable | None = None):
+    def __init__(self, expected: str, *, min_len: int = 1, max_len: int | None = None, check: Callable | None = None) -> None:
         self.expected = expected
         self.min_len = min_len
         self.max_len = max_len
         self.extra_check = check  # (value, node, ctx, path) -> None, records its own problems
 
-    def check(self, node, ctx, path):
+    def check(self, node: yaml.Node, ctx: Context, path: str) -> Any:
         if not isinstance(node, yaml.ScalarNode) or node.tag == NULL_TAG:
             if isinstance(node, yaml.ScalarNode):
                 ctx.error(node, path, "valeur vide", self.expected)
@@ -239,10 +239,10 @@ class Text(Schema):
 class Id(Text):
     """An identifier: lowercase ASCII words separated by hyphens."""
 
-    def __init__(self, expected: str = ID_EXPECTED):
+    def __init__(self, expected: str = ID_EXPECTED) -> None:
         super().__init__(expected)
 
-    def check(self, node, ctx, path):
+    def check(self, node: yaml.Node, ctx: Context, path: str) -> Any:
         value = super().check(node, ctx, path)
         if value is not INVALID and not ID_PATTERN.match(value):
             ctx.error(node, path, f"identifiant « {value} » mal formé", self.expected)
@@ -251,11 +251,11 @@ class Id(Text):
 
 
 class Integer(Schema):
-    def __init__(self, expected: str, *, minimum: int | None = None):
+    def __init__(self, expected: str, *, minimum: int | None = None) -> None:
         self.expected = expected
         self.minimum = minimum
 
-    def check(self, node, ctx, path):
+    def check(self, node: yaml.Node, ctx: Context, path: str) -> Any:
         if not isinstance(node, yaml.ScalarNode) or node.tag != INT_TAG:
             ctx.error(node, path, f"{_kind_of(node)} au lieu d’un nombre entier", self.expected)
             return INVALID
@@ -269,7 +269,7 @@ class Integer(Schema):
 class Boolean(Schema):
     expected = "true ou false"
 
-    def check(self, node, ctx, path):
+    def check(self, node: yaml.Node, ctx: Context, path: str) -> Any:
         if not isinstance(node, yaml.ScalarNode) or node.tag != BOOL_TAG:
             ctx.error(node, path, f"{_kind_of(node)} au lieu de true ou false", self.expected)
             return INVALID
@@ -279,11 +279,11 @@ class Boolean(Schema):
 class Choice(Text):
     """A text among a fixed list of values."""
 
-    def __init__(self, values: list[str], what: str):
+    def __init__(self, values: list[str], what: str) -> None:
         self.values = values
         super().__init__(f"{what} : {', '.join(values)}")
 
-    def check(self, node, ctx, path):
+    def check(self, node: yaml.Node, ctx: Context, path: str) -> Any:
         value = super().check(node, ctx, path)
         if value is not INVALID and value not in self.values:
             ctx.error(node, path, f"valeur « {value} » inconnue.{suggestion(value, self.values)}", self.expected)
@@ -294,11 +294,11 @@ class Choice(Text):
 class Reference(Text):
     """A text naming something defined in another file; recorded in ctx.refs and checked later."""
 
-    def __init__(self, kind: str, expected: str):
+    def __init__(self, kind: str, expected: str) -> None:
         self.kind = kind
         super().__init__(expected)
 
-    def check(self, node, ctx, path):
+    def check(self, node: yaml.Node, ctx: Context, path: str) -> Any:
         value = super().check(node, ctx, path)
         if value is not INVALID:
             ctx.ref(self.kind, value, node, path)
@@ -308,10 +308,10 @@ class Reference(Text):
 class Anything(Schema):
     """Anything (used for Material's own front-matter keys whose content MkDocs checks)."""
 
-    def __init__(self, expected: str):
+    def __init__(self, expected: str) -> None:
         self.expected = expected
 
-    def check(self, node, ctx, path):
+    def check(self, node: yaml.Node, ctx: Context, path: str) -> Any:
         return yaml.SafeLoader("").construct_document(node) if node is not None else None
 
 
@@ -326,14 +326,14 @@ class ListOf(Schema):
         min_items: int = 1,
         max_items: int | None = None,
         unique: Unique | None = None,
-    ):
+    ) -> None:
         self.item = item
         self.expected = expected
         self.min_items = min_items
         self.max_items = max_items
         self.unique = unique
 
-    def check(self, node, ctx, path):
+    def check(self, node: yaml.Node, ctx: Context, path: str) -> Any:
         if not isinstance(node, yaml.SequenceNode):
             ctx.error(node, path, f"{_kind_of(node)} au lieu d’une liste", self.expected)
             return INVALID
@@ -420,12 +420,12 @@ class Record(Schema):
     The value is a dict holding every declared field, None for those absent or invalid.
     """
 
-    def __init__(self, fields: list[Field], expected: str, *, allow_extra: bool = False):
+    def __init__(self, fields: list[Field], expected: str, *, allow_extra: bool = False) -> None:
         self.fields = {f.name: f for f in fields}
         self.expected = expected
         self.allow_extra = allow_extra
 
-    def check(self, node, ctx, path):
+    def check(self, node: yaml.Node, ctx: Context, path: str) -> Any:
         if not isinstance(node, yaml.MappingNode):
             ctx.error(node, path, f"{_kind_of(node)} au lieu d’une liste de champs", self.expected)
             return INVALID
@@ -454,13 +454,13 @@ class Record(Schema):
 class MapOf(Schema):
     """A mapping from ids (chosen by the editor) to values checked with `value`."""
 
-    def __init__(self, value: Schema, expected: str, *, key: Schema | None = None, min_items: int = 1):
+    def __init__(self, value: Schema, expected: str, *, key: Schema | None = None, min_items: int = 1) -> None:
         self.value = value
         self.key = key or Id()
         self.expected = expected
         self.min_items = min_items
 
-    def check(self, node, ctx, path):
+    def check(self, node: yaml.Node, ctx: Context, path: str) -> Any:
         if not isinstance(node, yaml.MappingNode):
             ctx.error(node, path, f"{_kind_of(node)} au lieu d’une liste d’identifiants suivis de « : »", self.expected)
             return INVALID

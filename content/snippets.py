@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from engine.compat import snippet_preprocessor
 
@@ -17,7 +18,7 @@ SNIPPET_DIRS = ("includes",)
 
 
 @lru_cache(maxsize=8)
-def _preprocessor(root: str):
+def _preprocessor(root: str) -> Any:
     return snippet_preprocessor([str(Path(root) / folder) for folder in SNIPPET_DIRS])
 
 

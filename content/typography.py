@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from typing import Any
 
-from markdown import Extension
+from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 NNBSP = "\u202f"  # narrow no-break space
@@ -106,9 +107,9 @@ class FrenchTypographyTreeprocessor(Treeprocessor):
 class FrenchTypographyExtension(Extension):
     """Registers the treeprocessor after inline parsing (20) and after the table of contents (5)."""
 
-    def extendMarkdown(self, md) -> None:
+    def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(FrenchTypographyTreeprocessor(md), "french_typography", 4)
 
 
-def makeExtension(**kwargs) -> FrenchTypographyExtension:
+def makeExtension(**kwargs: Any) -> FrenchTypographyExtension:
     return FrenchTypographyExtension(**kwargs)

@@ -101,7 +101,7 @@ def main_configuration(prefix: Path) -> str:
 class LocalNginx:
     """Context manager: nginx serving `site_dir` with the shipped configuration at `self.url`."""
 
-    def __init__(self, site_dir: Path, port: int | None = None):
+    def __init__(self, site_dir: Path, port: int | None = None) -> None:
         self.site_dir = Path(site_dir).resolve()
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
@@ -164,7 +164,7 @@ class LocalNginx:
             raise
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         if self._process and self._process.poll() is None:
             self._process.send_signal(signal.SIGQUIT)  # graceful stop of the master and its workers
             try:

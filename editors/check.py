@@ -24,6 +24,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from content.data import load_site
 from content.errors import DataError
@@ -63,7 +64,7 @@ def count(number: int, singular: str, plural: str) -> str:
     return f"{number} {singular if number == 1 else plural}"
 
 
-def run_all(root: Path, out=sys.stdout) -> int:
+def run_all(root: Path, out: TextIO = sys.stdout) -> int:
     """Every check of `make check`, with a summary an editor understands; 0 when the change can be proposed."""
     from . import buildcheck, lint, navcheck, newpage, spelling
 

@@ -148,7 +148,7 @@ def yaml_lines(path: Path, file: str) -> list[Line]:
         return []  # the data check reports the syntax error
     result: list[Line] = []
 
-    def visit(node, key: str | None) -> None:
+    def visit(node: yaml.Node, key: str | None) -> None:
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 visit(value_node, str(getattr(key_node, "value", "")))
@@ -197,7 +197,7 @@ def read_abbreviations(includes_dir: Path) -> set[str]:
 class Vocabulary:
     """The words accepted besides hunspell's dictionary."""
 
-    def __init__(self, entries: set[str]):
+    def __init__(self, entries: set[str]) -> None:
         self.words = {entry for entry in entries if " " not in entry}
         self.expressions = sorted((entry for entry in entries if " " in entry), key=len, reverse=True)
 

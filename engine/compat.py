@@ -151,7 +151,7 @@ def register_macro_error_format(exception_class: type, formatter: Callable[[Exce
         return
 
     @format_error.register(exception_class)
-    def _format(error, markdown, page) -> str:
+    def _format(error: Exception, markdown: str, page: Any) -> str:
         return formatter(error, page)
 
 

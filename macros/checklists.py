@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from content.data import Site
+from content.pages import PageInfo
+
 from .current import Links
 from .errors import unknown_id
 from .render import render
 
 
-def render_checklist(site, page, checklist_id: str) -> Markup:
+def render_checklist(site: Site, page: PageInfo, checklist_id: str) -> Markup:
     checklist = site.checklists.get(checklist_id)
     if checklist is None:
         raise unknown_id("checklist", checklist_id, "liste de vérification", "data/checklists/", site.checklists)

@@ -8,12 +8,14 @@ engine that offers the same `page` variable and nothing more.
 from __future__ import annotations
 
 import os
+from typing import Any
 
+from content.data import Site
 from content.pages import PageInfo
 from content.urls import page_url, relative_url, split_anchor
 
 
-def current_page(env, site) -> PageInfo:
+def current_page(env: Any, site: Site) -> PageInfo:
     """The PageInfo of the page being rendered (a bare one when the page is not in the index)."""
     page = None
     variables = getattr(env, "variables", None) or {}
@@ -38,7 +40,7 @@ def current_page(env, site) -> PageInfo:
 class Links:
     """Relative URLs from one page: what templates call to link to a page of docs/."""
 
-    def __init__(self, site, page: PageInfo):
+    def __init__(self, site: Site, page: PageInfo) -> None:
         self.site = site
         self.page = page
 

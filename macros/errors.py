@@ -6,6 +6,8 @@ French message only, with the page (engine/compat.py registers the format).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from engine.compat import register_macro_error_format
 
 
@@ -18,7 +20,7 @@ def install_macro_error_format() -> None:
     register_macro_error_format(MacroError, lambda error, page: f"{page.file.src_path} : {error}")
 
 
-def unknown_id(macro: str, value, what: str, where: str, known) -> MacroError:
+def unknown_id(macro: str, value: str, what: str, where: str, known: Iterable[str]) -> MacroError:
     """The error of a macro called with an id that does not exist, listing the ids that do."""
     names = ", ".join(sorted(known)) or "(aucun)"
     return MacroError(f"{macro}(« {value} ») : {what} « {value} » introuvable dans {where}. Identifiants existants : {names}.")

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from content.data import Site
+from content.pages import PageInfo
+
 from .current import Links
 from .render import render
 
 
-def render_glossary(site, page) -> Markup:
+def render_glossary(site: Site, page: PageInfo) -> Markup:
     return render("glossary.html", entries=site.glossary, page=page, link=Links(site, page))

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from content.data import Site
+from content.pages import PageInfo
+
 from .current import Links
 from .errors import unknown_id
 from .render import render
 
 
-def render_infographic(site, page, infographic_id: str) -> Markup:
+def render_infographic(site: Site, page: PageInfo, infographic_id: str) -> Markup:
     infographic = site.infographics.get(infographic_id)
     if infographic is None:
         raise unknown_id("infographic", infographic_id, "infographie", "data/infographics/", site.infographics)

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from content.data import Site
 from content.history import HistoryError, french_date, page_dates
 from content.page_types import SERVICE_TYPE
+from content.pages import PageInfo
 from content.text import sort_key
 
 from .current import Links
@@ -26,7 +28,7 @@ from .errors import MacroError, unknown_id
 from .render import render
 
 
-def render_series(site, page, series_id: str) -> Markup:
+def render_series(site: Site, page: PageInfo, series_id: str) -> Markup:
     series = site.series.get(series_id)
     if series is None:
         raise unknown_id("series", series_id, "série", "data/series.yml", site.series)
@@ -46,7 +48,7 @@ def render_series(site, page, series_id: str) -> Markup:
     )
 
 
-def render_related(site, page, limit: int = 5) -> Markup:
+def render_related(site: Site, page: PageInfo, limit: int = 5) -> Markup:
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
         raise MacroError(f"related({limit!r}) : le nombre de pages doit être un entier positif, par ex. related(3).")
     pages = site.pages.related(page.src, limit)
@@ -55,7 +57,7 @@ def render_related(site, page, limit: int = 5) -> Markup:
     return render("related.html", pages=pages, page=page, link=Links(site, page))
 
 
-def render_latest_pages(site, page, limit: int = 5) -> Markup:
+def render_latest_pages(site: Site, page: PageInfo, limit: int = 5) -> Markup:
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
         raise MacroError(f"latest_pages({limit!r}) : le nombre de pages doit être un entier positif, par ex. latest_pages(5).")
     try:

@@ -10,6 +10,7 @@ where the macro is called inside an indented block, and never mistakes an indent
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -31,7 +32,7 @@ _ENV.filters["plain"] = render_plain
 _ENV.filters["host"] = lambda url: urlsplit(url).netloc.removeprefix("www.")
 
 
-def render(template: str, **context) -> Markup:
+def render(template: str, **context: Any) -> Markup:
     """Render macros/templates/<template> and fold it onto one line."""
     html = _ENV.get_template(template).render(**context)
     return Markup(" ".join(line.strip() for line in html.splitlines() if line.strip()))

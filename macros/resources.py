@@ -10,19 +10,22 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from content.data import Site
+from content.pages import PageInfo
+
 from .current import Links
 from .errors import unknown_id
 from .render import render
 
 
-def render_resources(site, page, kind: str) -> Markup:
+def render_resources(site: Site, page: PageInfo, kind: str) -> Markup:
     resources = site.resources.get(kind)
     if resources is None:
         raise unknown_id("resources", kind, "type de ressources", "data/resources.yml", site.resources)
     return render("resources.html", resources=resources, documents=site.documents, page=page, link=Links(site, page))
 
 
-def render_official_document(site, page, document_id: str) -> Markup:
+def render_official_document(site: Site, page: PageInfo, document_id: str) -> Markup:
     document = site.documents.get(document_id)
     if document is None:
         raise unknown_id("official_document", document_id, "document officiel", "data/official-documents.yml", site.documents)

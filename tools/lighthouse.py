@@ -9,6 +9,9 @@ below its threshold:
 - desktop: 100 in performance, accessibility, best practices and SEO;
 - mobile: the median of MOBILE_RUNS runs at least 95 in performance (a 2-core machine is noisy), 100 elsewhere.
 
+A run without a score (Lighthouse's runtime error, such as NO_FCP on a loaded machine) is run again (tools/lighthouse.js);
+its error is written in the report. A median under the threshold gets two more runs before it is judged.
+
     .venv/bin/python -m tools.lighthouse [--runs 3] [--report reports/lighthouse.md]
 """
 
@@ -54,9 +57,17 @@ def build(site: Path, url: str) -> None:
 
 
 def medians(runs: list[dict]) -> dict:
-    return {
-        c: (statistics.median(r["scores"][c] for r in runs) if all(r["scores"][c] is not None for r in runs) else None) for c in CATEGORIES
-    }
+    """The median of each category over the runs that have a score (None when none has: Lighthouse failed)."""
+    found = {}
+    for category in CATEGORIES:
+        scores = [run["scores"][category] for run in runs if run["scores"][category] is not None]
+        found[category] = statistics.median(scores) if scores else None
+    return found
+
+
+def runs_of(page: dict, form: str) -> list[dict]:
+    """The runs behind one line of the report: the desktop run, or the mobile runs."""
+    return [page["desktop"]] if form == "bureau" else page["mobile"]
 
 
 def shortfalls(results: dict) -> list[str]:
@@ -83,6 +94,11 @@ def shortfalls(results: dict) -> list[str]:
                             if item["category"] == category
                         }
                     )
+                    if score is None:
+                        errors = sorted(
+                            {f"{e['code']} : {e['message']}" for run in runs_of(page, form) for e in run.get("failedAttempts", [])}
+                        )
+                        why = [f"erreur de Lighthouse — {error}" for error in errors] or why
                     problems.append(
                         f"{page['label']}, {form} : {CATEGORIES[category]} {score} < {floor}" + (f" — {'; '.join(why[:4])}" if why else "")
                     )
@@ -90,7 +106,7 @@ def shortfalls(results: dict) -> list[str]:
 
 
 def report(results: dict, problems: list[str]) -> str:
-    def cells(scores):
+    def cells(scores: dict[str, float | None]) -> str:
         return " / ".join("—" if scores[c] is None else f"{scores[c]:g}" for c in CATEGORIES)
 
     runs = results["mobileRuns"]
@@ -110,7 +126,7 @@ def report(results: dict, problems: list[str]) -> str:
         "|---|---|---|---|",
     ]
     for page in results["pages"]:
-        per_run = ", ".join(str(run["scores"]["performance"]) for run in page["mobile"])
+        per_run = ", ".join("—" if run["scores"]["performance"] is None else str(run["scores"]["performance"]) for run in page["mobile"])
         address = page["url"].replace(results["base"], "/")
         lines.append(
             f"| {page['label']} (`{address}`) | {cells(page['desktop']['scores'])} | {cells(medians(page['mobile']))} | {per_run} |"
@@ -126,6 +142,15 @@ def report(results: dict, problems: list[str]) -> str:
         "",
     ]
     lines += [f"- {p}" for p in problems] if problems else ["Tous les scores atteignent leur seuil."]
+    retried = [
+        f"- {page['label']}, {form} : {error['code']} ({error['message']})"
+        for page in results["pages"]
+        for form in ("bureau", "mobile")
+        for run in runs_of(page, form)
+        for error in run.get("failedAttempts", [])
+    ]
+    if retried:
+        lines += ["", "## Passages recommencés", "", "Lighthouse n’a pas rendu de score ; le passage a été relancé :", "", *retried]
     return "\n".join(lines) + "\n"
 
 
@@ -155,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
             with LocalNginx(site, port=port):
                 print(f"Site servi par nginx sur {base} ; audits Lighthouse (environ 10 s par passage) :")
                 run = subprocess.run(
-                    [node, str(ROOT / "tools" / "lighthouse.js"), base, str(output), str(args.runs)],
+                    [node, str(ROOT / "tools" / "lighthouse.js"), base, str(output), str(args.runs), str(MOBILE_MIN["performance"])],
                     cwd=ROOT,
                     env={**os.environ, "CHROME_PATH": chrome},
                 )

@@ -24,8 +24,13 @@ PROJECT_PACKAGES = set(ALLOWED) | {"tests", "tools", "bench", "deploy"}
 PYTHON_FOLDERS = [*ALLOWED, "tests", "tools", "bench", "deploy"]
 
 
+IGNORED = ("fixtures", "work", "node_modules", "__pycache__")  # test data, the benchmarks' generated projects
+
+
 def python_files(*folders: str) -> list:
-    return sorted(path for folder in folders for path in (ROOT / folder).rglob("*.py") if "fixtures" not in path.parts)
+    return sorted(
+        path for folder in folders for path in (ROOT / folder).rglob("*.py") if not set(IGNORED) & set(path.relative_to(ROOT).parts)
+    )
 
 
 def imported_packages(path) -> set[str]:

@@ -398,6 +398,19 @@ def test_missing_snippet_file_or_section(site):
     ]
 
 
+def test_snippet_sections_are_read_with_pymdownx_grammar(site):
+    """pymdownx accepts spaces inside a section marker (« [ start: bonjour ] »), a block of file names, and escaped
+    lines: the page index reads them with pymdownx's own parser, so a page the build accepts is not reported."""
+    page(site)
+    write(site, "includes/extraits.md", "--8<-- [ start: bonjour ]\nBonjour.\n--8<-- [ end : bonjour ]\n")
+    body = '\n--8<-- "extraits.md:bonjour"\n\n--8<--\nextraits.md:bonjour\n--8<--\n\n;--8<-- "absent.md"\n'
+    (site / "docs/fiches/essai.md").write_text((site / "docs/fiches/essai.md").read_text(encoding="utf-8") + body, encoding="utf-8")
+    assert problems(site) == []
+    body = "\n--8<--\nextraits.md:au-revoir\n--8<--\n"
+    (site / "docs/fiches/essai.md").write_text((site / "docs/fiches/essai.md").read_text(encoding="utf-8") + body, encoding="utf-8")
+    assert [p.split(" : ", 1)[1][:60] for p in problems(site)] == ["la section « au-revoir » est introuvable dans includes/extra"]
+
+
 def test_snippet_folders_are_those_of_mkdocs_yml():
     from content.snippets import SNIPPET_DIRS
     from tests.support import ROOT
