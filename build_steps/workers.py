@@ -48,6 +48,10 @@ class ForkedWorker:
     def __init__(self, setup: Callable[[], Callable[[Any], Any]]) -> None:
         context = multiprocessing.get_context("fork")
         self.tasks, self.results = context.Queue(), context.Queue()
+        # Tasks not yet read when the build stops (an error in a page) do not matter; without this, the build's
+        # process would wait at exit for them to be written into a pipe that nobody reads any more (a build that
+        # never ends once the pages' Markdown outgrows the pipe's buffer).
+        self.tasks.cancel_join_thread()
         self.process = context.Process(target=_serve, args=(setup, self.tasks, self.results), daemon=True)
         self.process.start()
         self.sent = 0

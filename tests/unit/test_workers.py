@@ -5,6 +5,8 @@ build's process would have done."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -42,6 +44,29 @@ def test_a_dead_worker_is_reported_with_what_it_sent():
     found = stopped.value.found
     assert found in ([], [4]) and stopped.value.missing == 3 - len(found)
     assert f"arrêté (code 3), {3 - len(found)} résultat(s) manquant(s)" in str(stopped.value)
+
+
+# A build that stops on an error (a page that cannot be rendered) leaves tasks the worker never read. The build's
+# process must still end: before the fix it waited forever to write them into the full pipe.
+ABANDONED_TASKS = """
+import time
+from build_steps.workers import ForkedWorker
+
+def slow_setup():
+    time.sleep(60)
+    return len
+
+worker = ForkedWorker(slow_setup)
+for _ in range(40):
+    worker.send("x" * 100_000)  # 4 MB, far beyond a pipe's buffer
+time.sleep(0.5)
+raise SystemExit(7)  # the build stops here, without finish()
+"""
+
+
+def test_a_build_that_stops_early_does_not_wait_for_its_unread_tasks():
+    result = subprocess.run([sys.executable, "-c", ABANDONED_TASKS], capture_output=True, text=True, timeout=50)
+    assert result.returncode == 7, result.stderr
 
 
 def test_forks_only_for_mkdocs_build():
