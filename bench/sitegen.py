@@ -21,6 +21,7 @@ Two projects are written from the same content:
 
 from __future__ import annotations
 
+import datetime
 import math
 import posixpath
 import random
@@ -32,9 +33,12 @@ from pathlib import Path
 
 import yaml
 
+from content.pages import VERIFIED_TYPES
 from content.text import slugify
 from engine.config import read_config
 from tools.project_copy import ROOT, copy_project
+
+VERIFIED_ON = datetime.date(2026, 12, 1)  # the `verifie_le` of generated rule pages and memo sheets
 
 SEED = 20261129
 SECTION_CAP = 20  # pages per leaf section
@@ -374,6 +378,8 @@ def page_text(page: GenPage) -> str:
     front = {"title": page.title, "description": page.description, "type": page.type, "tags": page.tags}
     if page.series:
         front.update({"serie": page.series, "position": page.position})
+    if page.type in VERIFIED_TYPES:  # the pages that state rules say when they were checked
+        front["verifie_le"] = VERIFIED_ON
     return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n" + page.body
 
 

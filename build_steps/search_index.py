@@ -36,8 +36,9 @@ from mkdocs.exceptions import PluginError
 
 # Elements inside the article that are not the page's own text: heading permalinks (« ¶ »), Material's tag
 # list and « Modifier cette page » button, the update date, the share box, the blocks of the macros that list
-# other pages (« Sur le même sujet » = nav.rl, « Sommaire de la série » = nav.sr: they would make every page
-# match every other page's title) and the checklists' buttons and screen-reader link texts.
+# other pages (« Sur le même sujet » = nav.rl, « Sommaire de la série » = nav.sr, lists of pages of a type =
+# .pl-list: they would make every page match every other page's title) and the checklists' buttons and
+# screen-reader link texts.
 # Any other element can be left out of the index with the attribute data-pagefind-ignore.
 EXCLUDE_SELECTORS = ", ".join(
     [
@@ -48,6 +49,7 @@ EXCLUDE_SELECTORS = ", ".join(
         ".pv-share",
         "nav.rl",
         "nav.sr",
+        ".pl-list",
         ".ck-tools",
         ".ck-sr",
     ]

@@ -11,7 +11,7 @@ The schemas below are the reference for editors; docs/contribuer/conventions.md 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +19,18 @@ import yaml
 
 from .errors import DataError, Problem
 from .inline import links_in
-from .pages import MacroRule, PageIndex, load_pages
+from .page_types import PAGE_TYPES
+from .pages import MacroRule, PageIndex, PageInfo, load_pages
+from .references import REFERENCE_TYPES, Citation, citations_of_reference
 from .schema import (
     ID_EXPECTED,
     ID_PATTERN,
     INVALID,
+    Choice,
     Context,
+    Date,
     Field,
+    Id,
     ListOf,
     MapOf,
     Record,
@@ -245,6 +250,85 @@ GLOSSARY = ListOf(
     unique=Unique("terme", "terme", key=lambda terme: slugify(terme)),
 )
 
+REFERENCES = MapOf(
+    Record(
+        [
+            Field("court", plain("la forme courte citée dans les pages, par ex. « CGFP, art. L121-7 »"), required=True),
+            Field("titre", plain("le titre officiel, par ex. « Code général de la fonction publique, article L121-7 »"), required=True),
+            Field("objet", plain("ce dont traite le texte, en quelques mots, par ex. « discrétion professionnelle »"), required=True),
+            Field("type", Choice(list(REFERENCE_TYPES), "un de ces types"), required=True),
+            Field("adresse", url()),
+            Field("acces", plain("où lire le texte quand il n’a pas d’adresse publique, par ex. « Intranet du pôle ministériel »")),
+            Field("verifie_le", Date("la date où le texte a été relu sur sa source officielle, au format AAAA-MM-JJ"), required=True),
+        ],
+        "une référence : court, titre, objet, type, verifie_le, et adresse (ou acces quand le texte n’est pas public)",
+    ),
+    "les références, chacune sous son identifiant (par ex. « cgfp-l121-7: »)",
+)
+
+# Who a question of the FAQ is for: value in data/faq.yml -> label shown to readers.
+AUDIENCES = {"agent": "Tout le personnel", "manager": "Encadrement", "recruteur": "Recrutement", "communication": "Communication"}
+FAQ_ANSWER_MAX_WORDS = 120
+
+
+def _check_answer(value: str, node: yaml.Node, ctx: Context, path: str) -> None:
+    _check_inline_links(value, node, ctx, path)
+    words = len(value.split())
+    if words > FAQ_ANSWER_MAX_WORDS:
+        ctx.error(
+            node, path, f"réponse trop longue ({words} mots, maximum {FAQ_ANSWER_MAX_WORDS})", "une réponse courte : la page liée développe"
+        )
+
+
+def _check_question(value: str, node: yaml.Node, ctx: Context, path: str) -> None:
+    if not value.endswith("?"):
+        ctx.error(node, path, "la question ne finit pas par « ? »", "la question telle qu’un lecteur la pose, terminée par « ? »")
+
+
+FAQ = Record(
+    [
+        Field(
+            "themes",
+            MapOf(plain("le titre de la rubrique, par ex. « Parler de son travail »"), "les rubriques, chacune sous son identifiant"),
+            required=True,
+        ),
+        Field(
+            "questions",
+            ListOf(
+                Record(
+                    [
+                        Field("id", Id(), required=True),
+                        Field("question", Text("la question, terminée par « ? »", check=_check_question), required=True),
+                        Field("reponse", Text(f"la réponse, {FAQ_ANSWER_MAX_WORDS} mots au plus", check=_check_answer), required=True),
+                        Field(
+                            "public",
+                            ListOf(
+                                Choice(list(AUDIENCES), "un de ces publics"), "la liste des publics concernés, par ex. [agent, manager]"
+                            ),
+                            required=True,
+                        ),
+                        Field(
+                            "theme", Reference("faq-theme", "l’identifiant d’une rubrique de « themes » en haut du fichier"), required=True
+                        ),
+                        Field(
+                            "liens", ListOf(page_link(), "une à trois pages du site qui développent la réponse", max_items=3), required=True
+                        ),
+                        Field(
+                            "references",
+                            ListOf(Reference("reference", "l’identifiant d’une référence de data/references.yml"), "les références citées"),
+                        ),
+                    ],
+                    "une question : id, question, reponse, public, theme, liens et, si besoin, references",
+                ),
+                "la liste des questions",
+                unique=Unique("id", "identifiant"),
+            ),
+            required=True,
+        ),
+    ],
+    "la foire aux questions : themes puis questions",
+)
+
 # file (relative to data/) -> (schema, root of the paths in messages)
 DATA_FILES = {
     "tags.yml": (TAGS, "tags"),
@@ -252,9 +336,17 @@ DATA_FILES = {
     "resources.yml": (RESOURCES, "resources"),
     "official-documents.yml": (OFFICIAL_DOCUMENTS, "documents"),
     "glossary.yml": (GLOSSARY, "glossaire"),
+    "references.yml": (REFERENCES, "references"),
+    "faq.yml": (FAQ, "faq"),
 }
 # data file -> the kind of reference it defines (see Ref.kind and pages.ID_MACROS)
-REF_SOURCES = {"tags.yml": "tag", "series.yml": "series", "official-documents.yml": "document", "resources.yml": "resources"}
+REF_SOURCES = {
+    "tags.yml": "tag",
+    "series.yml": "series",
+    "official-documents.yml": "document",
+    "resources.yml": "resources",
+    "references.yml": "reference",
+}
 # folder of data/ holding one file per item (file name = id) -> schema of each file
 COLLECTIONS = {
     "checklists": CHECKLIST,
@@ -278,7 +370,16 @@ class Site:
     documents: dict[str, dict]
     glossary: list[dict]
     pages: PageIndex
+    references: dict[str, dict] = field(default_factory=dict)  # id -> reference of data/references.yml
+    faq: dict = field(default_factory=dict)  # {"themes": {id: label}, "questions": [...]} of data/faq.yml
+    # reference id -> the pages that cite it (with the macro or in their text), in path order
+    reference_uses: dict[str, list[PageInfo]] = field(default_factory=dict)
     use_directory_urls: bool = True
+
+    @property
+    def page_types(self) -> dict[str, str]:
+        """Type id -> French label (content/page_types.py), for the macros that take a type."""
+        return {page_type.id: page_type.label for page_type in PAGE_TYPES}
 
 
 def item_key(text_value: str) -> str:
@@ -370,6 +471,27 @@ def check_references(refs: list[Ref], site: Site, problems: list[Problem], unava
                     f"une étiquette de data/tags.yml : {', '.join(tags) or '(aucune)'}",
                 )
             )
+        elif ref.kind == "reference" and ref.value not in site.references:
+            problems.append(
+                Problem(
+                    ref.file,
+                    ref.line,
+                    ref.path,
+                    f"référence « {ref.value} » inconnue.{suggestion(ref.value, list(site.references))}",
+                    "l’identifiant d’une référence de data/references.yml (ajoutez-la si elle manque)",
+                )
+            )
+        elif ref.kind == "faq-theme" and ref.value not in site.faq.get("themes", {}):
+            themes = list(site.faq.get("themes", {}))
+            problems.append(
+                Problem(
+                    ref.file,
+                    ref.line,
+                    ref.path,
+                    f"rubrique « {ref.value} » inconnue.{suggestion(ref.value, themes)}",
+                    f"une rubrique de « themes » en haut de data/faq.yml : {', '.join(themes) or '(aucune)'}",
+                )
+            )
         elif ref.kind == "series" and ref.value not in site.series:
             problems.append(
                 Problem(
@@ -380,6 +502,57 @@ def check_references(refs: list[Ref], site: Site, problems: list[Problem], unava
                     f"un identifiant de data/series.yml : {', '.join(series) or '(aucun)'}",
                 )
             )
+
+
+def check_reference_access(references: dict[str, dict], problems: list[Problem]) -> None:
+    """A reference says where to read it: an official address, or where agents find it."""
+    for reference_id, reference in references.items():
+        if not reference.get("adresse") and not reference.get("acces"):
+            problems.append(
+                Problem(
+                    f"{DATA_DIR}/references.yml",
+                    None,
+                    f"references › {reference_id}",
+                    "ni adresse ni acces : le lecteur ne sait pas où lire ce texte",
+                    "une adresse officielle (https://…), ou une ligne acces qui dit où le texte se consulte",
+                )
+            )
+
+
+def reference_uses(site: Site, problems: list[Problem]) -> dict[str, list[PageInfo]]:
+    """Which pages cite which reference; every article or decision number written in a page must be a reference of
+    data/references.yml (content/references.py says how they are recognised)."""
+    by_citation: dict[Citation, str] = {}
+    for reference_id, reference in site.references.items():
+        for citation in citations_of_reference(reference["court"]):
+            by_citation.setdefault(citation, reference_id)
+    faq_references = {ref_id for question in site.faq.get("questions", []) for ref_id in question.get("references") or []}
+    uses: dict[str, list[PageInfo]] = {}
+    for page in sorted(site.pages, key=lambda p: p.src):
+        cited: set[str] = set()
+        for call in page.calls:
+            if call.name == "ref" and call.argument in site.references:
+                cited.add(call.argument)
+            elif call.name == "faq":
+                cited |= faq_references
+        for citation, line in page.citations:
+            reference_id = by_citation.get(citation)
+            if reference_id is None:
+                problems.append(
+                    Problem(
+                        page.file,
+                        line,
+                        None,
+                        f"« {citation} » n’est pas dans data/references.yml : un numéro mal recopié, ou une référence à ajouter",
+                        "corrigez le numéro, ou ajoutez la référence à data/references.yml après l’avoir vérifiée sur le texte "
+                        "officiel (Légifrance pour les codes et les décisions), avec son adresse et la date de vérification",
+                    )
+                )
+            else:
+                cited.add(reference_id)
+        for reference_id in cited:
+            uses.setdefault(reference_id, []).append(page)
+    return uses
 
 
 def load_site(root: Path, docs_dir: Path | None = None, use_directory_urls: bool = True, macros: list[MacroRule] | None = None) -> Site:
@@ -437,8 +610,15 @@ def load_site(root: Path, docs_dir: Path | None = None, use_directory_urls: bool
         pages=pages,
         use_directory_urls=use_directory_urls,
     )
+    site.references = value("references.yml", {})
+    site.faq = value("faq.yml", {"themes": {}, "questions": []})
     unavailable = {kind for name, kind in REF_SOURCES.items() if loaded[name] is INVALID}
+    if loaded["faq.yml"] is INVALID:
+        unavailable.add("faq-theme")
     check_references(refs, site, problems, unavailable)
+    if "reference" not in unavailable:
+        check_reference_access(site.references, problems)
+        site.reference_uses = reference_uses(site, problems)
     pages.check_series(site.series, problems)
     if macros is not None:
         pages.check_macro_calls(site, problems, macros, unavailable, broken)

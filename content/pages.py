@@ -25,6 +25,7 @@ snippets a page includes (content/snippets.py): a missing file or section is rep
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -36,12 +37,14 @@ import yaml
 
 from .errors import Problem
 from .page_types import SERVICE_TYPE, TYPE_IDS
+from .references import Citation, find_citations
 from .schema import (
     INVALID,
     Anything,
     Boolean,
     Choice,
     Context,
+    Date,
     Field,
     Integer,
     ListOf,
@@ -60,7 +63,22 @@ from .urls import page_url
 if TYPE_CHECKING:  # content.data imports this module: importing Site at run time would be a cycle
     from .data import Site
 
-KNOWN_KEYS = ["title", "description", "type", "tags", "serie", "position", "hide", "search", "render_macros", "status", "template"]
+KNOWN_KEYS = [
+    "title",
+    "description",
+    "type",
+    "tags",
+    "serie",
+    "position",
+    "verifie_le",
+    "hide",
+    "search",
+    "render_macros",
+    "status",
+    "template",
+]
+# Pages that state rules: they say when their content was last checked against the official texts.
+VERIFIED_TYPES = ("fiche", "charte", "guide")
 DESCRIPTION_MIN, DESCRIPTION_MAX = 70, 160
 EXEMPT: dict[str, str] = {}  # path from docs/ -> why its front matter is not checked
 
@@ -110,6 +128,10 @@ FRONT_MATTER_SCHEMA = Record(
         ),
         Field("serie", Reference("series", "l’identifiant d’une série de data/series.yml, par ex. « attractivite »")),
         Field("position", Integer("la position de l’article dans la série : 1, 2, 3…", minimum=1)),
+        Field(
+            "verifie_le",
+            Date("la date où le contenu a été vérifié sur les textes officiels, au format AAAA-MM-JJ (par ex. 2026-12-02)"),
+        ),
         Field("hide", ListOf(Text("navigation, toc, footer, path ou tags"), "une liste d’éléments à masquer (navigation, toc…)")),
         Field("search", Anything("les réglages de recherche de Material (exclude, boost)")),
         Field("render_macros", Boolean()),
@@ -143,6 +165,8 @@ class PageInfo:
     meta: dict[str, Any] = field(default_factory=dict)
     calls: list[MacroCall] = field(default_factory=list)
     snippets: list[tuple[str, int]] = field(default_factory=list)  # (« fichier.md:section », line) included
+    citations: list[tuple[Citation, int]] = field(default_factory=list)  # legal references written in the text
+    verified: datetime.date | None = None  # front matter `verifie_le`
     lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> line, for messages
 
 
@@ -351,7 +375,19 @@ def read_page(path: Path, src: str, file: str, use_directory_urls: bool, problem
     page.tags = tuple(meta.get("tags") or ())
     page.series = meta.get("serie")
     page.series_position = meta.get("position")
+    page.verified = meta.get("verifie_le")
     _check_series_fields(page, file, problems)
+    if page.type in VERIFIED_TYPES and "verifie_le" not in page.lines:
+        problems.append(
+            Problem(
+                file,
+                page.lines.get("type"),
+                "verifie_le",
+                f"champ obligatoire manquant pour une page de type « {page.type} » : la date où ses règles ont été vérifiées",
+                "une ligne « verifie_le: AAAA-MM-JJ » dans l’en-tête, avec la date de la vérification sur les textes officiels",
+            )
+        )
+    page.citations = find_citations(body, body_offset + 1)
     if meta.get("render_macros") is not False:
         page.calls = find_macro_calls(body, body_offset + 1)
     page.snippets = find_snippets(body, body_offset + 1)

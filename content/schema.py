@@ -15,6 +15,7 @@ while one file is read: schemas record them in `Context.refs`, checked once ever
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from collections.abc import Callable
@@ -32,6 +33,7 @@ INT_TAG = "tag:yaml.org,2002:int"
 BOOL_TAG = "tag:yaml.org,2002:bool"
 NULL_TAG = "tag:yaml.org,2002:null"
 FLOAT_TAG = "tag:yaml.org,2002:float"
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_EXPECTED = "un identifiant en minuscules sans accents, mots séparés par des tirets (par ex. « avant-de-publier »)"
@@ -163,6 +165,7 @@ def _kind_of(node: yaml.Node) -> str:
         FLOAT_TAG: "un nombre décimal",
         BOOL_TAG: "un booléen (oui/non)",
         NULL_TAG: "une valeur vide",
+        TIMESTAMP_TAG: "une date",
     }.get(node.tag, "une valeur d’un autre type")
 
 
@@ -264,6 +267,30 @@ class Integer(Schema):
             ctx.error(node, path, f"nombre trop petit ({value})", self.expected)
             return INVALID
         return value
+
+
+class Date(Schema):
+    """A calendar date written AAAA-MM-JJ (YAML reads it as a date), not in the future."""
+
+    def __init__(self, expected: str = "une date au format AAAA-MM-JJ, par ex. 2026-12-02") -> None:
+        self.expected = expected
+
+    def check(self, node: yaml.Node, ctx: Context, path: str) -> Any:
+        written = isinstance(node, yaml.ScalarNode) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", node.value.strip())
+        if not isinstance(node, yaml.ScalarNode) or not (node.tag == TIMESTAMP_TAG or (node.tag == STR_TAG and written)):
+            shown = f"« {node.value} »" if isinstance(node, yaml.ScalarNode) and node.value else _kind_of(node)
+            ctx.error(node, path, f"{shown} n’est pas une date (année-mois-jour)", self.expected)
+            return INVALID
+        try:
+            value = scalar_value(node) if node.tag == TIMESTAMP_TAG else datetime.date.fromisoformat(node.value.strip())
+        except ValueError:  # 2026-02-30: the form of a date, not a real day
+            ctx.error(node, path, f"la date « {node.value} » n’existe pas", self.expected)
+            return INVALID
+        day = value.date() if isinstance(value, datetime.datetime) else value
+        if day > datetime.date.today():
+            ctx.error(node, path, f"la date « {node.value} » est dans le futur", self.expected)
+            return INVALID
+        return day
 
 
 class Boolean(Schema):

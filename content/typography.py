@@ -105,10 +105,12 @@ class FrenchTypographyTreeprocessor(Treeprocessor):
 
 
 class FrenchTypographyExtension(Extension):
-    """Registers the treeprocessor after inline parsing (20) and after the table of contents (5)."""
+    """Registers the treeprocessor after inline parsing (20), attribute lists (8) and abbreviations (7), before the
+    table of contents (5): its entries then get the same spacing as the headings. Heading ids do not change: the
+    table of contents makes them from the words, and a no-break space separates words as a space does."""
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(FrenchTypographyTreeprocessor(md), "french_typography", 4)
+        md.treeprocessors.register(FrenchTypographyTreeprocessor(md), "french_typography", 6)
 
 
 def makeExtension(**kwargs: Any) -> FrenchTypographyExtension:

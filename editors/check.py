@@ -20,6 +20,7 @@ needs, and prints one line per check, then the details, then whether the change 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -50,13 +51,14 @@ class Outcome:
     details: list[str] = field(default_factory=list)
     summary: str = ""  # e.g. « 2 mots inconnus »; on success, e.g. « 28 pages »
     skipped: bool = False
+    warning: bool = False  # its details are to read, but do not stop the change (review dates)
 
     @property
     def ok(self) -> bool:
-        return not self.details and not self.skipped
+        return (not self.details or self.warning) and not self.skipped
 
     def line(self) -> str:
-        mark = "–" if self.skipped else ("✔" if self.ok else "✘")
+        mark = "–" if self.skipped else ("⚠" if self.details and self.warning else ("✔" if self.ok else "✘"))
         return f"{mark} {self.name}" + (f" : {self.summary}" if self.summary else "")
 
 
@@ -66,7 +68,7 @@ def count(number: int, singular: str, plural: str) -> str:
 
 def run_all(root: Path, out: TextIO = sys.stdout) -> int:
     """Every check of `make check`, with a summary an editor understands; 0 when the change can be proposed."""
-    from . import buildcheck, lint, navcheck, newpage, spelling
+    from . import buildcheck, lint, navcheck, newpage, publication, review, spelling
 
     started = time.monotonic()
     docs_dir, use_directory_urls = read_settings(root)
@@ -84,6 +86,20 @@ def run_all(root: Path, out: TextIO = sys.stdout) -> int:
         data.summary = count(len(data.details), "erreur", "erreurs")
     outcomes.append(data)
     build = buildcheck.start(root, docs_prefix) if data.ok else None
+
+    reviews = Outcome("Dates de vérification (à relire chaque année)", warning=True)
+    if data.ok:
+        reviews.details = review.overdue(site)
+        reviews.summary = count(len(reviews.details), "texte à relire", "textes à relire") if reviews.details else ""
+    else:
+        reviews.skipped = True
+        reviews.summary = "non vérifiées : corrigez d’abord les données et en-têtes"
+    outcomes.append(reviews)
+
+    legal = Outcome("Mentions légales (valeurs données à la publication)", warning=True)
+    legal.details = publication.unset_publisher_values(os.environ)
+    legal.summary = "à donner au moment de publier" if legal.details else ""
+    outcomes.append(legal)
 
     templates = Outcome("Consignes des modèles remplacées")
     templates.details = [str(problem) for problem in newpage.placeholders(root)]
@@ -132,7 +148,7 @@ def run_all(root: Path, out: TextIO = sys.stdout) -> int:
     for outcome in outcomes:
         print(outcome.line(), file=out)
     failed = [outcome for outcome in outcomes if not outcome.ok]
-    for outcome in failed:
+    for outcome in [o for o in outcomes if o.warning and o.details] + failed:
         if outcome.details:
             print(f"\n{outcome.name} :", file=out)
             for detail in outcome.details:

@@ -22,6 +22,7 @@ in docs/ and data/, and `make check` reports them.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import posixpath
@@ -45,6 +46,8 @@ CHECKLIST_TEMPLATE = "liste-de-verification.yml"
 # Type -> folder of docs/ where its pages live ("" = docs/ itself). Articles go to their series' folder.
 FOLDERS = creatable()
 TITLE_LINE = re.compile(r"^title: .*$", re.MULTILINE)
+# The pages that state rules carry the date their author checked them on the official texts: today, for a new page.
+VERIFIED_LINE = re.compile(r"^verifie_le: AAAA-MM-JJ$", re.MULTILINE)
 H1_LINE = re.compile(r"^# .*$", re.MULTILINE)
 
 
@@ -108,6 +111,7 @@ def fill_template(template: str, title: str, page_type: str, slug: str, series_i
     """The template's text with the title (and the checklist id, the series) filled in."""
     text = TITLE_LINE.sub(lambda _: f"title: {_yaml_text(title)}", template, count=1)
     text = H1_LINE.sub(lambda _: f"# {title}", text, count=1)
+    text = VERIFIED_LINE.sub(f"verifie_le: {datetime.date.today().isoformat()}", text, count=1)
     if page_type == "fiche":
         text = text.replace('checklist("identifiant-de-la-liste")', f'checklist("{slug}")')
     if page_type == "article":

@@ -38,7 +38,7 @@ from content.source import code_lines, split_front_matter
 DICTIONARY = "fr_FR"
 WORDLIST = "dictionnaire.txt"
 INSTALL_HINT = "sudo apt-get install hunspell hunspell-fr"
-SKIP_KEYS = {"lien", "page", "voir", "url", "document"}
+SKIP_KEYS = {"lien", "liens", "page", "voir", "url", "adresse", "document", "id", "theme", "references", "type"}
 FRONT_MATTER_PROSE = ("title", "description")
 ELISIONS = ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu")
 

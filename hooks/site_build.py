@@ -9,6 +9,7 @@ build_steps/, which says what it does and why. The steps that need only the buil
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,8 +22,9 @@ from build_steps import csp, image_alt, markup, page_dates, parallel_render, pre
 from build_steps.compact_html import compact
 from build_steps.escape_front_matter import escape_meta
 from build_steps.finish import finish_site, post_build_enabled
+from build_steps.french_titles import french_nav_titles, french_toc_titles
 from build_steps.run import BuildRun
-from build_steps.theme import theme_globals
+from build_steps.theme import drop_hidden_toc, theme_globals
 from build_steps.workers import can_fork
 
 RUN = BuildRun()
@@ -57,6 +59,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 @event_priority(-100)  # last: the file list and the navigation are final when the render worker is forked
 def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+    french_nav_titles(nav.items)
     discard_render_pool()
     RUN.render_pool = parallel_render.start(config, files, RUN.command)
     return nav
@@ -84,6 +87,12 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
         preview.give_titles_to_unread_pages(files, Path(config.docs_dir), config.use_directory_urls)
     env.globals.update(theme_globals())
     return env
+
+
+def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    drop_hidden_toc(page)
+    french_toc_titles(page.toc)
+    return context
 
 
 @event_priority(50)

@@ -27,9 +27,11 @@ from content.pages import MacroRule
 from .checklists import render_checklist
 from .current import current_page
 from .errors import install_macro_error_format
+from .faq import render_faq
 from .glossary import render_glossary
 from .infographics import render_infographic
-from .navigation import render_latest_pages, render_related, render_series
+from .navigation import render_latest_pages, render_page_list, render_related, render_series
+from .references import render_ref, render_references
 from .resources import render_official_document, render_resources
 
 
@@ -93,6 +95,25 @@ REGISTRY: tuple[Macro, ...] = (
         "document",
     ),
     Macro("glossary", render_glossary, "The glossary of data/glossary.yml.", MacroRule("glossary")),
+    _id_macro(
+        "ref",
+        render_ref,
+        "A legal reference of data/references.yml, linked to the official text.",
+        "references",
+        "référence",
+        "data/references.yml",
+        "reference",
+    ),
+    Macro("references", render_references, "« Textes de référence »: every reference and the pages that cite it.", MacroRule("references")),
+    Macro("faq", render_faq, "« Questions fréquentes »: the questions of data/faq.yml.", MacroRule("faq")),
+    _id_macro(
+        "page_list",
+        render_page_list,
+        "The pages of one type (memo sheets, charters…), from their front matter.",
+        "page_types",
+        "type de page",
+        "content/page_types.py",
+    ),
 )
 
 # Names a page may also call between double braces: Jinja's globals and mkdocs-macros' built-ins.

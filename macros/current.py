@@ -8,6 +8,7 @@ engine that offers the same `page` variable and nothing more.
 from __future__ import annotations
 
 import os
+import posixpath
 from typing import Any
 
 from content.data import Site
@@ -55,6 +56,13 @@ class Links:
 
     def to(self, info: PageInfo) -> str:
         return relative_url(info.url, self.page.url)
+
+    def source(self, target: str) -> str:
+        """'regles/x.md#y' -> '../regles/x.md#y': the link a Markdown page writes to another page, which MkDocs then
+        checks (the page and its anchor must exist) and turns into an address."""
+        path, anchor = split_anchor(target)
+        relative = posixpath.relpath(path, posixpath.dirname(self.page.src) or ".")
+        return f"{relative}#{anchor}" if anchor else relative
 
     def title(self, target: str) -> str:
         info = self.site.pages.get(split_anchor(target)[0])

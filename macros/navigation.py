@@ -68,3 +68,12 @@ def render_latest_pages(site: Site, page: PageInfo, limit: int = 5) -> Markup:
     candidates.sort(key=lambda p: (-dates[p.src].updated.timestamp(), sort_key(p.title)))
     entries = [(p, french_date(dates[p.src].updated)) for p in candidates[:limit]]
     return render("latest.html", entries=entries, page=page, link=Links(site, page))
+
+
+def render_page_list(site: Site, page: PageInfo, type_id: str) -> Markup:
+    """The pages of one type (« fiche », « charte »…), in alphabetical order of title, the current page excepted:
+    the lists of section pages stay right when a page is added, removed or renamed, with nothing to edit by hand."""
+    if type_id not in site.page_types:
+        raise unknown_id("page_list", type_id, "type de page", "content/page_types.py", site.page_types)
+    pages = sorted((p for p in site.pages if p.type == type_id and p.src != page.src), key=lambda p: sort_key(p.title))
+    return render("page_list.html", pages=pages, page=page, link=Links(site, page))

@@ -29,7 +29,14 @@ _ENV = Environment(
 )
 _ENV.filters["inline"] = render_inline
 _ENV.filters["plain"] = render_plain
-_ENV.filters["host"] = lambda url: urlsplit(url).netloc.removeprefix("www.")
+
+
+def host(url: str) -> str:
+    """« https://www.legifrance.gouv.fr/… » -> « legifrance.gouv.fr »: where a link leads, as readers recognise it."""
+    return urlsplit(url).netloc.removeprefix("www.")
+
+
+_ENV.filters["host"] = host
 
 
 def render(template: str, **context: Any) -> Markup:

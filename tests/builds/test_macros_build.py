@@ -70,7 +70,7 @@ BROKEN = {
     "identifiant-inconnu-dans-une-page": (
         _append("docs/fiches/seconde.md", '\n{{ checklist("inconnue") }}\n'),
         [
-            'docs/fiches/seconde.md, ligne 14 : checklist("inconnue") — liste de vérification « inconnue » introuvable dans data/checklists/. Attendu : un de ces identifiants : essai.'
+            'docs/fiches/seconde.md, ligne 17 : checklist("inconnue") — liste de vérification « inconnue » introuvable dans data/checklists/. Attendu : un de ces identifiants : essai.'
         ],
     ),
     # An id computed in the page escapes the early check: the macro itself stops the build.

@@ -40,6 +40,10 @@ def test_define_env_registers_the_macros_of_the_brief(env):
         "resources",
         "official_document",
         "glossary",
+        "ref",
+        "references",
+        "faq",
+        "page_list",
     }
 
 

@@ -253,7 +253,7 @@ def test_missing_and_empty_files(site):
 PAGE = """---
 title: "Page"
 description: "Une description de page d’essai assez longue pour passer la limite basse de soixante-dix caractères."
-type: fiche
+type: page
 tags:
   - Essais
 {extra}---
@@ -267,6 +267,20 @@ def page(site, extra="", **replace) -> None:
     for old, new in replace.items():
         text = text.replace(old, new)
     write(site, "docs/fiches/essai.md", text)
+
+
+def test_rule_pages_and_memo_sheets_say_when_they_were_checked(site):
+    """Memo sheets, charters and guides carry `verifie_le`, a real date in the past."""
+    page(site, **{"type: page": "type: fiche"})
+    assert only(problems(site)) == (
+        "docs/fiches/essai.md, ligne 4 : verifie_le — champ obligatoire manquant pour une page de type « fiche » : la date où "
+        "ses règles ont été vérifiées. Attendu : une ligne « verifie_le: AAAA-MM-JJ » dans l’en-tête, avec la date de la "
+        "vérification sur les textes officiels."
+    )
+    page(site, "verifie_le: 2026-02-30\n", **{"type: page": "type: guide"})
+    assert only(problems(site)).startswith("docs/fiches/essai.md, ligne 7 : verifie_le — la date « 2026-02-30 » n’existe pas.")
+    page(site, "verifie_le: 2026-11-20\n", **{"type: page": "type: charte"})
+    assert problems(site) == []
 
 
 def test_unknown_tag_suggests_the_closest(site):
@@ -309,7 +323,7 @@ def test_description_length(site):
 
 
 def test_unknown_type(site):
-    page(site, **{"type: fiche": "type: memo"})
+    page(site, **{"type: page": "type: memo"})
     assert only(problems(site)) == (
         "docs/fiches/essai.md, ligne 4 : type — valeur « memo » inconnue. "
         "Attendu : un de ces types : fiche, charte, guide, article, infographie, ressource, page."
@@ -320,7 +334,7 @@ def test_unknown_front_matter_key(site):
     page(site, extra="auteur: Moi\n")
     assert only(problems(site)) == (
         "docs/fiches/essai.md, ligne 7 : auteur — champ inconnu « auteur ». Attendu : un des champs title, description, "
-        "type, tags, serie, position, hide, search, render_macros, status, template."
+        "type, tags, serie, position, verifie_le, hide, search, render_macros, status, template."
     )
 
 
@@ -345,16 +359,16 @@ def test_series_rules(site):
         in found
     )
     assert (
-        "docs/fiches/essai.md, ligne 7 : serie — une page de type « fiche » ne peut pas faire partie d’une série. "
+        "docs/fiches/essai.md, ligne 7 : serie — une page de type « page » ne peut pas faire partie d’une série. "
         "Attendu : type: article pour un article de série, ou pas de champ serie."
     ) in found
-    page(site, extra="serie: essais\nposition: 2\n", **{"type: fiche": "type: article"})
+    page(site, extra="serie: essais\nposition: 2\n", **{"type: page": "type: article"})
     found = problems(site)
     assert found[0] == (
         "docs/fiches/essai.md, ligne 7 : serie — série « essais » inconnue. Vouliez-vous dire « essai » ? "
         "Attendu : un identifiant de data/series.yml : essai."
     )
-    page(site, extra="serie: essai\nposition: 2\n", **{"type: fiche": "type: article"})
+    page(site, extra="serie: essai\nposition: 2\n", **{"type: page": "type: article"})
     assert only(problems(site)) == (
         "docs/serie/deuxieme.md, ligne 8 : position — la position 2 de la série « essai » est déjà prise par "
         "docs/fiches/essai.md. Attendu : une position différente pour chaque article de la série."
@@ -379,7 +393,7 @@ def test_unknown_macro_and_raw_blocks(site):
     (site / "docs/fiches/essai.md").write_text((site / "docs/fiches/essai.md").read_text(encoding="utf-8") + body, encoding="utf-8")
     assert only(problems(site)) == (
         "docs/fiches/essai.md, ligne 11 : checklsit(…) — macro « checklsit » inconnue. Vouliez-vous dire « checklist » ? "
-        "Attendu : une de ces macros : checklist, glossary, infographic, latest_pages, official_document, related, resources, series."
+        "Attendu : une de ces macros : checklist, faq, glossary, infographic, latest_pages, official_document, page_list, ref, references, related, resources, series."
     )
 
 
@@ -422,7 +436,7 @@ def test_snippet_folders_are_those_of_mkdocs_yml():
 def test_all_problems_are_reported_together(site):
     write(site, "data/checklists/essai.yml", 'titre: "Liste"\nitems: []\n')
     write(site, "data/series.yml", "essai: [\n")
-    page(site, **{"type: fiche": "type: memo"})
+    page(site, **{"type: page": "type: memo"})
     found = problems(site)
     files = {message.split(",")[0].split(" :")[0] for message in found}
     assert files == {"data/checklists/essai.yml", "data/series.yml", "docs/fiches/essai.md"}, found
@@ -448,7 +462,7 @@ def test_check_command(site, capsys):
     from editors.check import main
 
     assert main([str(site)]) == 0
-    assert capsys.readouterr().out.startswith("Données et en-têtes valides : 11 pages, 1 listes de vérification")
+    assert capsys.readouterr().out.startswith("Données et en-têtes valides : 13 pages, 1 listes de vérification")
     write(site, "data/checklists/essai.yml", 'titre: "Liste"\nitems: []\n')
     assert main([str(site)]) == 1
     assert "data/checklists/essai.yml, ligne 2 : essai › items — liste vide." in capsys.readouterr().err
