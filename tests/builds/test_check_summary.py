@@ -46,8 +46,10 @@ def test_real_content_passes_in_less_than_30_seconds():
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "Vérification du contenu (make check)"
-    assert [line.split(" :")[0] for line in lines[2:8]] == [
+    assert [line.split(" :")[0] for line in lines[2:10]] == [
         "✔ Données et en-têtes des pages",
+        "✔ Dates de vérification (à relire chaque année)",
+        "⚠ Mentions légales (valeurs données à la publication)",
         "✔ Consignes des modèles remplacées",
         "✔ Navigation (mkdocs.yml)",
         "✔ Liens et macros (construction du site)",
@@ -71,13 +73,15 @@ def test_each_kind_of_mistake_fails_its_own_line_with_details(tmp_path):
     )
     (project / "docs/fiches/orpheline.md").write_text(
         '---\ntitle: "Orpheline"\ndescription: "Une page de test que la navigation ne cite pas, avec une description assez longue."\n'
-        "type: fiche\ntags:\n  - LinkedIn\n---\n\n# Orpheline\n* Une puce collée au titre.\n",
+        "type: fiche\nverifie_le: 2026-12-02\ntags:\n  - LinkedIn\n---\n\n# Orpheline\n* Une puce collée au titre.\n",
         encoding="utf-8",
     )
     status, output = run(project)
     assert status == 1
-    assert output.splitlines()[2:8] == [
-        "✔ Données et en-têtes des pages : 29 pages, 8 listes de vérification",
+    assert output.splitlines()[2:10] == [
+        "✔ Données et en-têtes des pages : 35 pages, 12 listes de vérification",
+        "✔ Dates de vérification (à relire chaque année)",
+        "⚠ Mentions légales (valeurs données à la publication) : à donner au moment de publier",
         "✔ Consignes des modèles remplacées",
         "✘ Navigation (mkdocs.yml) : 1 problème",
         "✘ Liens et macros (construction du site) : 1 problème",
@@ -97,8 +101,8 @@ def test_each_kind_of_mistake_fails_its_own_line_with_details(tmp_path):
         f"  • docs/fiches/profil-linkedin.md, ligne {line} : mot inconnu « recrutment ». Vouliez-vous dire « recrutement » ? "
         "Corrigez-le, ou ajoutez-le à dictionnaire.txt s’il est juste."
     ) in output
-    assert "  • docs/fiches/orpheline.md, ligne 9 : laissez une ligne vide avant et après chaque titre (règle MD022)." in output
-    assert "  • docs/fiches/orpheline.md, ligne 10 : laissez une ligne vide avant et après une liste (règle MD032)." in output
+    assert "  • docs/fiches/orpheline.md, ligne 10 : laissez une ligne vide avant et après chaque titre (règle MD022)." in output
+    assert "  • docs/fiches/orpheline.md, ligne 11 : laissez une ligne vide avant et après une liste (règle MD032)." in output
     last = output.rstrip().splitlines()[-1]
     assert last.startswith("✘ 5 problèmes à corriger (") and last.endswith(
         " s) : la modification ne peut pas encore être proposée. Corrigez, enregistrez, puis relancez « make check ». "
@@ -115,7 +119,7 @@ def test_links_are_not_checked_while_the_data_is_wrong(tmp_path):
     assert "✘ Données et en-têtes des pages : 1 erreur" in output
     assert "– Liens et macros (construction du site) : non vérifiés : corrigez d’abord les données et en-têtes" in output
     assert (
-        "  • docs/fiches/profil-linkedin.md, ligne 6 : tags[1] — étiquette « Linkedin » inconnue. Vouliez-vous dire « LinkedIn » ?"
+        "  • docs/fiches/profil-linkedin.md, ligne 7 : tags[1] — étiquette « Linkedin » inconnue. Vouliez-vous dire « LinkedIn » ?"
         in output
     )
 

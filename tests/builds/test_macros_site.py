@@ -28,7 +28,7 @@ def site_data():
 def test_the_data_the_brief_asks_for(site_data):
     assert {"avant-de-publier", "creer-son-profil-linkedin", "relayer-une-offre", "lancer-une-demarche"} <= set(site_data.checklists)
     assert "gagnant-gagnant" in site_data.infographics
-    assert set(site_data.resources) == {"boite-a-outils", "formations", "fiches", "chartes-et-guides", "entretiens"}
+    assert set(site_data.resources) == {"boite-a-outils", "formations", "chartes-et-guides", "entretiens"}
     assert set(site_data.documents) == {
         "charte-dicom",
         "guide-dicom",
@@ -45,10 +45,12 @@ def test_the_data_the_brief_asks_for(site_data):
 
 
 def test_official_document_addresses_are_public_and_known(site_data):
-    """Only addresses checked by hand: Légifrance for the CGFP, the CMVRH for the three articles."""
+    """Only addresses checked by hand: Légifrance for the CGFP, gouvernement.fr for the State's
+    charter, the CMVRH for the three articles."""
     urls = {doc_id: doc["url"] for doc_id, doc in site_data.documents.items() if doc["url"]}
     assert urls == {
         "cgfp": "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000044416551/",
+        "charte-etat": "https://www.gouvernement.fr/charte/charte-reseaux-sociaux/utilisation-courante-contenu-publie",
         "article-attractivite-1": "https://www.cmvrh.developpement-durable.gouv.fr/attractivite-1-la-loi-oubliee-de-newton-a4423.html",
         "article-attractivite-2": "https://www.cmvrh.developpement-durable.gouv.fr/attractivite-2-dans-la-tete-des-candidats-a4647.html",
         "article-attractivite-3": "https://www.cmvrh.developpement-durable.gouv.fr/attractivite-3-d-ambassadeur-informel-a-employee-a4802.html",

@@ -235,18 +235,40 @@
     }
   }
 
+  /* The section of the page where the words weigh most (Pagefind's sub-results: one per heading with an id), or
+     null when that is the top of the page. A hit in a question of the FAQ, or in a section of a long page, then
+     opens there. */
+  function bestSection(page) {
+    var best = null;
+    var bestScore = 0;
+    (page.sub_results || []).forEach(function (sub) {
+      var score = (sub.weighted_locations || []).reduce(function (sum, location) {
+        return sum + (location.balanced_score || location.weight || 1);
+      }, 0) || (sub.locations || []).length;
+      if (score > bestScore) { best = sub; bestScore = score; }
+    });
+    if (!best || !best.url || best.url.indexOf("#") === -1 || best.url === page.url) return null;
+    var title = (page.meta && page.meta.title) || "";
+    if (best.title && best.title.replace(/\s*¶\s*$/, "") === title) return null;  // the page's own title (its h1)
+    return best;
+  }
+
   function renderResult(page) {
     var meta = page.meta || {};
     var title = frenchApostrophes(escapeHtml(meta.title || page.url));
     var type = meta.type ? frenchApostrophes(escapeHtml(meta.type)) : "";
+    var section = bestSection(page);
+    var sectionTitle = section && section.title ? frenchApostrophes(escapeHtml(section.title.replace(/\s*¶\s*$/, ""))) : "";
     var item = document.createElement("li");
     item.className = "md-search-result__item";
     item.innerHTML =
-      '<a class="md-search-result__link" href="' + escapeHtml(page.url) + '">' +
+      '<a class="md-search-result__link" href="' + escapeHtml(section ? section.url : page.url) + '">' +
         '<div class="md-search-result__article md-typeset pv-search-article">' +
           '<p class="pv-search-title">' + title + "</p>" +
+          (sectionTitle ? '<p class="pv-search-section"><span class="pv-visually-hidden">Partie : </span>' + sectionTitle + "</p>" : "") +
           (type ? '<p class="pv-search-type"><span class="pv-visually-hidden">Type : </span>' + type + "</p>" : "") +
-          '<p class="md-search-result__teaser pv-search-excerpt">' + frenchApostrophes(page.excerpt || "") + "</p>" +
+          '<p class="md-search-result__teaser pv-search-excerpt">' +
+            frenchApostrophes((section && section.excerpt) || page.excerpt || "") + "</p>" +
         "</div>" +
       "</a>";
     return item;
