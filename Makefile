@@ -56,12 +56,14 @@ build: $(VENV)/.installed-build ## Construit le site (mode strict) dans site/
 	PV_POST_BUILD=off $(MKDOCS) build --strict --clean --site-dir site
 	$(BIN)/python -m build_steps site
 
-# `make check`: every content check an editor's change needs (editors/check.py --all), with a French summary;
+# `make check`: every content check an editor's change needs (editors/check.py --all), with a French summary.
+# CHECK_OPTIONS: the forges' CI adds « --github » (annotations on the pull request's lines) or
+# « --code-quality gl-code-quality-report.json » (GitLab's merge-request report); editors/annotations.py;
 # then, for maintainers, `make lint` (the Python code). hunspell's French dictionary is a Debian package:
 # tools/ensure-spelling.sh installs it (as root) or says how.
 check: $(VENV)/.installed-build ## Vérifie le contenu avant de proposer une modification (en-têtes, navigation, liens, orthographe, mise en forme)
 	@bash tools/ensure-spelling.sh
-	@$(BIN)/python -m editors.check --all
+	@$(BIN)/python -m editors.check --all $(CHECK_OPTIONS)
 	@$(MAKE) --no-print-directory lint
 
 # Ruff (pyproject.toml, section [tool.ruff]): lint and format of the Python code, for maintainers.

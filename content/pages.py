@@ -102,6 +102,7 @@ class MacroRule:
     where: str = ""  # e.g. « data/checklists/ »
     data_kind: str | None = None  # e.g. "series" (see content.data.REF_SOURCES)
     listed: bool = True  # named in the message about an unknown macro (False for Jinja's and mkdocs-macros' names)
+    once_per_page: bool = False  # its HTML carries ids from its argument: the same call twice would repeat them
 
 
 FRONT_MATTER_SCHEMA = Record(
@@ -296,8 +297,23 @@ class PageIndex:
         by_name = {rule.name: rule for rule in rules}
         listed = sorted(rule.name for rule in rules if rule.listed)
         for page in self._pages.values():
+            first_lines: dict[tuple[str, str], int] = {}
             for call in page.calls:
                 rule = by_name.get(call.name)
+                if rule is not None and rule.once_per_page and call.argument is not None:
+                    first = first_lines.setdefault((call.name, call.argument), call.line)
+                    if first != call.line:
+                        problems.append(
+                            Problem(
+                                page.file,
+                                call.line,
+                                f'{call.name}("{call.argument}")',
+                                f"{rule.what} « {call.argument} » déjà affichée dans cette page, ligne {first} : "
+                                "deux copies auraient les mêmes identifiants et la seconde ne fonctionnerait pas",
+                                f"un seul appel par page : supprimez celui de la ligne {call.line}",
+                            )
+                        )
+                        continue
                 if rule is None:
                     problems.append(
                         Problem(

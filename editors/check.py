@@ -66,9 +66,12 @@ def count(number: int, singular: str, plural: str) -> str:
     return f"{number} {singular if number == 1 else plural}"
 
 
-def run_all(root: Path, out: TextIO = sys.stdout) -> int:
-    """Every check of `make check`, with a summary an editor understands; 0 when the change can be proposed."""
-    from . import buildcheck, lint, navcheck, newpage, publication, review, spelling
+def run_all(root: Path, out: TextIO = sys.stdout, *, github: bool = False, code_quality: Path | None = None) -> int:
+    """Every check of `make check`, with a summary an editor understands; 0 when the change can be proposed.
+
+    `github`: also print each finding as a GitHub workflow command (an annotation on its line of the pull request);
+    `code_quality`: also write them as a GitLab Code Quality report to that file (editors/annotations.py)."""
+    from . import annotations, buildcheck, lint, navcheck, newpage, publication, review, spelling
 
     started = time.monotonic()
     docs_dir, use_directory_urls = read_settings(root)
@@ -144,6 +147,17 @@ def run_all(root: Path, out: TextIO = sys.stdout) -> int:
         links.summary = count(len(links.details), "problème", "problèmes") if links.details else ""
 
     elapsed = time.monotonic() - started
+    findings = [
+        annotations.locate(outcome.name, detail, warning=outcome.warning)
+        for outcome in outcomes
+        if not outcome.skipped
+        for detail in outcome.details
+    ]
+    if code_quality is not None:
+        annotations.write_code_quality(findings, code_quality)
+    if github:
+        for command in annotations.github_commands(findings):
+            print(command, file=out)
     print("Vérification du contenu (make check)\n", file=out)
     for outcome in outcomes:
         print(outcome.line(), file=out)
@@ -173,10 +187,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--all", action="store_true", help="toutes les vérifications de « make check » : navigation, liens, orthographe, mise en forme…"
     )
+    parser.add_argument(
+        "--github", action="store_true", help="avec --all : chaque problème aussi en annotation GitHub (::error file=…,line=…::…)"
+    )
+    parser.add_argument(
+        "--code-quality",
+        type=Path,
+        metavar="FICHIER",
+        help="avec --all : écrit aussi les problèmes en rapport Code Quality de GitLab (JSON)",
+    )
     args = parser.parse_args(argv)
     root = Path(args.project).resolve()
     if args.all:
-        return run_all(root)
+        return run_all(root, github=args.github, code_quality=args.code_quality)
     docs_dir, use_directory_urls = read_settings(root)
     try:
         site = load_site(root, docs_dir, use_directory_urls, RULES)

@@ -47,6 +47,7 @@ CHECKLIST_TEMPLATE = "liste-de-verification.yml"
 FOLDERS = creatable()
 TITLE_LINE = re.compile(r"^title: .*$", re.MULTILINE)
 # The pages that state rules carry the date their author checked them on the official texts: today, for a new page.
+STRAIGHT_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 VERIFIED_LINE = re.compile(r"^verifie_le: AAAA-MM-JJ$", re.MULTILINE)
 H1_LINE = re.compile(r"^# .*$", re.MULTILINE)
 
@@ -165,7 +166,8 @@ def add_to_nav(root: Path, src: str, page_type: str, title: str) -> tuple[bool, 
 
 def create(root: Path, page_type: str, title: str, series_id: str | None = None) -> NewPage:
     """Create the page (and its checklist) from its template and add it to the navigation."""
-    title = " ".join((title or "").split())
+    # Typed on a keyboard, « qu'agent » has a straight apostrophe: the site writes the typographic one everywhere.
+    title = STRAIGHT_APOSTROPHE.sub("’", " ".join((title or "").split()))
     page_type = (page_type or "").strip().lower()
     series_id = (series_id or "").strip() or None
     if page_type not in FOLDERS:

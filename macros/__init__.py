@@ -45,8 +45,10 @@ class Macro:
     rule: MacroRule  # what the content model checks in every call
 
 
-def _id_macro(name: str, render: Callable[..., Markup], summary: str, ids: str, what: str, where: str, kind: str | None = None) -> Macro:
-    return Macro(name, render, summary, MacroRule(name, ids=ids, what=what, where=where, data_kind=kind))
+def _id_macro(
+    name: str, render: Callable[..., Markup], summary: str, ids: str, what: str, where: str, kind: str | None = None, *, once: bool = False
+) -> Macro:
+    return Macro(name, render, summary, MacroRule(name, ids=ids, what=what, where=where, data_kind=kind, once_per_page=once))
 
 
 REGISTRY: tuple[Macro, ...] = (
@@ -57,6 +59,7 @@ REGISTRY: tuple[Macro, ...] = (
         "checklists",
         "liste de vérification",
         "data/checklists/",
+        once=True,
     ),
     _id_macro(
         "infographic",
@@ -65,6 +68,7 @@ REGISTRY: tuple[Macro, ...] = (
         "infographics",
         "infographie",
         "data/infographics/",
+        once=True,
     ),
     _id_macro(
         "series", render_series, "« Sommaire de la série » of a series of data/series.yml.", "series", "série", "data/series.yml", "series"

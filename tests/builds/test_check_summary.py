@@ -5,6 +5,7 @@ the French messages that replace MkDocs' English warnings (editors/buildcheck.py
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import subprocess
 import sys
@@ -122,6 +123,27 @@ def test_links_are_not_checked_while_the_data_is_wrong(tmp_path):
         "  • docs/fiches/profil-linkedin.md, ligne 7 : tags[1] — étiquette « Linkedin » inconnue. Vouliez-vous dire « LinkedIn » ?"
         in output
     )
+
+
+def test_findings_reach_the_forges_on_their_lines(tmp_path):
+    """CI's options: each finding as a GitHub annotation and in GitLab's Code Quality report, at the same place as
+    in the French summary."""
+    project = copy_for_check(tmp_path / "site")
+    sheet = project / "docs/fiches/profil-linkedin.md"
+    sheet.write_text(
+        sheet.read_text(encoding="utf-8").replace("## À éviter\n", "## À éviter\n\nLe recrutment est ouvert.\n", 1), encoding="utf-8"
+    )
+    line = sheet.read_text(encoding="utf-8").splitlines().index("Le recrutment est ouvert.") + 1
+    report = tmp_path / "gl-code-quality-report.json"
+    out = io.StringIO()
+    assert run_all(project, out, github=True, code_quality=report) == 1
+    commands = [text for text in out.getvalue().splitlines() if text.startswith("::")]
+    assert f"::error file=docs/fiches/profil-linkedin.md,line={line},title=Orthographe::mot inconnu « recrutment »" in "\n".join(commands)
+    assert any(c.startswith("::warning file=mkdocs.yml,line=1,title=Mentions légales") for c in commands)
+    issues = json.loads(report.read_text(encoding="utf-8"))
+    spelling = [i for i in issues if i["check_name"] == "Orthographe"]
+    assert len(spelling) == 1 and spelling[0]["location"] == {"path": "docs/fiches/profil-linkedin.md", "lines": {"begin": line}}
+    assert spelling[0]["severity"] == "major"
 
 
 # --- MkDocs' warnings in French ------------------------------------------------------------------------

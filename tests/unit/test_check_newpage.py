@@ -72,6 +72,14 @@ def test_memo_sheet_with_its_checklist_in_its_section(site):
     )
 
 
+def test_a_straight_apostrophe_in_the_title_becomes_typographic(site):
+    result = newpage.create(site, "fiche", "Ce qu'un agent peut dire d'un projet")
+    assert result.created[0] == "docs/fiches/ce-qu-un-agent-peut-dire-d-un-projet.md"
+    text = (site / result.created[0]).read_text(encoding="utf-8")
+    assert 'title: "Ce qu’un agent peut dire d’un projet"\n' in text and "\n# Ce qu’un agent peut dire d’un projet\n" in text
+    assert "'" not in text.split("---")[1].split("title:")[1].splitlines()[0]
+
+
 def test_charter_and_guide_go_to_the_rules(site):
     newpage.create(site, "charte", "Charte B")
     result = newpage.create(site, "guide", "Guide C")

@@ -387,6 +387,21 @@ def test_unknown_checklist_id_in_a_page_lists_the_existing_ones(site):
     )
 
 
+def test_the_same_checklist_twice_on_a_page_is_refused(site):
+    """Its boxes would have the same ids twice: the second copy's labels would tick the first copy's boxes."""
+    page(site)
+    essai = site / "docs/fiches/essai.md"
+    text = essai.read_text(encoding="utf-8")
+    essai.write_text(text + '\n{{ checklist("essai") }}\n\nEt encore :\n\n{{ checklist("essai") }}\n', encoding="utf-8")
+    lines = essai.read_text(encoding="utf-8").splitlines()
+    first, second = (i + 1 for i, line in enumerate(lines) if line == '{{ checklist("essai") }}')
+    assert only(problems(site)) == (
+        f'docs/fiches/essai.md, ligne {second} : checklist("essai") — liste de vérification « essai » déjà affichée dans '
+        f"cette page, ligne {first} : deux copies auraient les mêmes identifiants et la seconde ne fonctionnerait pas. "
+        f"Attendu : un seul appel par page : supprimez celui de la ligne {second}."
+    )
+
+
 def test_unknown_macro_and_raw_blocks(site):
     page(site)
     body = '\n{{ checklsit("essai") }}\n\n{% raw %}\n{{ checklist("exemple-non-execute") }}\n{% endraw %}\n'
