@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from .braces import BraceMistake, find_brace_mistakes
 from .errors import Problem
 from .page_types import SERVICE_TYPE, TYPE_IDS
 from .references import Citation, find_citations
@@ -165,6 +166,7 @@ class PageInfo:
     series_position: int | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     calls: list[MacroCall] = field(default_factory=list)
+    braces: list[BraceMistake] = field(default_factory=list)  # text the macro engine would read as code
     snippets: list[tuple[str, int]] = field(default_factory=list)  # (« fichier.md:section », line) included
     citations: list[tuple[Citation, int]] = field(default_factory=list)  # legal references written in the text
     verified: datetime.date | None = None  # front matter `verifie_le`
@@ -297,6 +299,9 @@ class PageIndex:
         by_name = {rule.name: rule for rule in rules}
         listed = sorted(rule.name for rule in rules if rule.listed)
         for page in self._pages.values():
+            for mistake in page.braces:
+                if mistake.name is None or mistake.name not in by_name:
+                    problems.append(Problem(page.file, mistake.line, None, mistake.message, mistake.expected))
             first_lines: dict[tuple[str, str], int] = {}
             for call in page.calls:
                 rule = by_name.get(call.name)
@@ -406,6 +411,7 @@ def read_page(path: Path, src: str, file: str, use_directory_urls: bool, problem
     page.citations = find_citations(body, body_offset + 1)
     if meta.get("render_macros") is not False:
         page.calls = find_macro_calls(body, body_offset + 1)
+        page.braces = find_brace_mistakes(body, body_offset + 1)
     page.snippets = find_snippets(body, body_offset + 1)
     return page
 

@@ -402,6 +402,23 @@ def test_the_same_checklist_twice_on_a_page_is_refused(site):
     )
 
 
+def test_braces_the_engine_would_read_as_code_are_reported_with_their_line(site):
+    """Before the build (make check, make build): « {#ancre} » and « {{ nom }} », each once, with its line and fix."""
+    page(site)
+    essai = site / "docs/fiches/essai.md"
+    essai.write_text(essai.read_text(encoding="utf-8") + "\n## Suite {#suite}\n\nBonjour {{ nom }}.\n", encoding="utf-8")
+    lines = essai.read_text(encoding="utf-8").splitlines()
+    heading, hello = lines.index("## Suite {#suite}") + 1, lines.index("Bonjour {{ nom }}.") + 1
+    found = [str(problem) for problem in problems(site)]
+    assert found == [
+        f"docs/fiches/essai.md, ligne {heading} : « {{#suite}} » : accolade et dièse collés, « {{# » est lu comme le début "
+        "d’un commentaire du moteur de macros. Attendu : une espace après l’accolade ouvrante et avant la fermante : « { #suite } ».",
+        f"docs/fiches/essai.md, ligne {hello} : « {{{{ nom }}}} » : les doubles accolades sont lues comme du code, et « nom » "
+        "n’est ni une macro ni une variable du site. Attendu : pour écrire des accolades telles quelles, entourez le passage "
+        "de {% raw %} et {% endraw %} ; pour une macro, son nom et ses parenthèses (docs/contribuer/conventions.md).",
+    ]
+
+
 def test_unknown_macro_and_raw_blocks(site):
     page(site)
     body = '\n{{ checklsit("essai") }}\n\n{% raw %}\n{{ checklist("exemple-non-execute") }}\n{% endraw %}\n'
