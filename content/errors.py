@@ -8,7 +8,7 @@ MkDocs' `PluginError`, so `mkdocs build` prints the message without a Python tra
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 try:  # MkDocs prints a PluginError as a plain message and aborts the build.
     from mkdocs.exceptions import PluginError as _BuildFailure
@@ -64,3 +64,16 @@ def format_report(problems: list[Problem]) -> str:
         "la page « Conventions de rédaction » (docs/contribuer/conventions.md) décrit chaque champ."
     )
     return "\n".join(lines)
+
+
+@dataclass
+class Preview:
+    """Under `mkdocs serve` (the hooks set `active`), a mistake in the content does not stop the preview: the macros
+    keep the problems here instead of failing, and the pages show them (build_steps/preview_notice.py) until the file
+    is fixed. `mkdocs build` and `make check` still stop on them."""
+
+    active: bool = False
+    problems: list[Problem] = field(default_factory=list)  # those of the last build; empty when the content is right
+
+
+PREVIEW = Preview()

@@ -23,15 +23,18 @@ from build_steps.compact_html import compact
 from build_steps.escape_front_matter import escape_meta
 from build_steps.finish import finish_site, post_build_enabled
 from build_steps.french_titles import french_nav_titles, french_toc_titles
+from build_steps.preview_notice import notice_markdown, report_in_terminal
 from build_steps.run import BuildRun
 from build_steps.theme import drop_hidden_toc, theme_globals
 from build_steps.workers import can_fork
+from content.errors import PREVIEW
 
 RUN = BuildRun()
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
     RUN.start(command, dirty)
+    PREVIEW.active = command == "serve"  # a content mistake is shown in the pages, not a stop of the preview
     if dirty:
         preview.allow_dirty_builds()
 
@@ -47,6 +50,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     if RUN.scanner is not None:  # a previous build that failed
         RUN.scanner.finish()
     RUN.scanner = csp.BackgroundScanner() if can_fork(RUN.command) else None
+    report_in_terminal(PREVIEW.problems)
 
 
 @event_priority(100)
@@ -69,6 +73,12 @@ def on_pre_page(page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
     if RUN.render_pool is not None:
         parallel_render.defer(RUN.render_pool, page)
     return page
+
+
+def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
+    if PREVIEW.problems:  # only under `mkdocs serve`: the mistakes instead of the page, until they are fixed
+        return notice_markdown(f"docs/{page.file.src_uri}", PREVIEW.problems)
+    return None
 
 
 @event_priority(-100)  # after mkdocs-macros, which reads the raw title and description

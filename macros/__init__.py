@@ -22,6 +22,7 @@ from typing import Any
 from markupsafe import Markup
 
 from content.data import load_site
+from content.errors import PREVIEW, DataError
 from content.pages import MacroRule
 
 from .checklists import render_checklist
@@ -134,6 +135,11 @@ def _bind(macro: Macro, site: Any, here: Callable[[], Any]) -> Callable[..., Mar
     return call
 
 
+def _nothing(*_arguments: Any, **_options: Any) -> Markup:
+    """A macro while the content has mistakes, under the preview only: the page shows the mistakes instead."""
+    return Markup("")
+
+
 def define_env(env: Any) -> None:
     """Load and validate the data, then register the macros (mkdocs-macros hook)."""
     conf = env.conf
@@ -141,7 +147,17 @@ def define_env(env: Any) -> None:
     docs_dir = Path(conf.get("docs_dir") or root / "docs")
     if not docs_dir.is_absolute():
         docs_dir = root / docs_dir
-    site = load_site(root, docs_dir, bool(conf.get("use_directory_urls", True)), RULES)
+    try:
+        site = load_site(root, docs_dir, bool(conf.get("use_directory_urls", True)), RULES)
+    except DataError as error:
+        if not PREVIEW.active:
+            raise
+        # The preview goes on: every page shows these problems instead of its content (build_steps/preview_notice.py).
+        PREVIEW.problems = list(error.problems)
+        for macro in REGISTRY:
+            env.macro(_nothing, macro.name)
+        return
+    PREVIEW.problems = []
     install_macro_error_format()
 
     def here() -> Any:
