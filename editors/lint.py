@@ -53,7 +53,6 @@ MESSAGES = {
     "md040": "indiquez la nature du bloc de code après les trois accents graves : ```yaml, ```text…",
     "md041": "la première ligne après l’en-tête est le titre de la page : « # Titre », le même texte que le champ title",
     "md042": "lien vide : écrivez l’adresse entre les parenthèses",
-    "md045": "image sans texte de remplacement : décrivez-la entre les crochets, « ![description](image.png) »",
     "md047": "le fichier doit se terminer par un seul retour à la ligne",
     "md048": "écrivez tous les blocs de code avec des accents graves (```), pas avec des ~~~",
     "md049": "écrivez l’italique partout de la même façon : *italique*, entre astérisques",

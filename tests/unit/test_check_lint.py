@@ -61,3 +61,15 @@ def test_every_relaxed_rule_says_why():
     for rule in yaml.safe_load(text)["plugins"]:
         lines = re.search(rf"^  {rule}:.*(?:\n    .*)*", block, re.MULTILINE).group(0)
         assert lines.count("#") >= 2, f"{rule} : chaque réglage de .pymarkdown.yml doit dire pourquoi, en commentaire"
+
+
+def test_images_are_left_to_the_build_check(tmp_path):
+    """A decorative image (« { .decorative } ») passes the lint, as it passes the build; an image without alternative
+    is reported once, by the build's image check (build_steps/image_alt.py), not a second time here (MD045 off)."""
+    page = tmp_path / "docs" / "page.md"
+    page.parent.mkdir()
+    page.write_text(
+        '---\ntitle: "Images"\n---\n\n# Images\n\n![](filet.svg){ .decorative }\n\n![](schema.png)\n',
+        encoding="utf-8",
+    )
+    assert [str(problem) for problem in lint.check(tmp_path, CONFIG)] == []
