@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help serve serve-complet build test test-rapide check lint nouvelle-page audit lighthouse audit-deps clean bench bench-search
+.PHONY: help serve serve-complet build test test-rapide check corriger lint nouvelle-page audit lighthouse audit-deps clean bench bench-search
 
 help: ## Affiche cette aide
 	@echo "Commandes disponibles :"
@@ -65,6 +65,10 @@ check: $(VENV)/.installed-build ## Vérifie le contenu avant de proposer une mod
 	@bash tools/ensure-spelling.sh
 	@$(BIN)/python -m editors.check --all $(CHECK_OPTIONS)
 	@$(MAKE) --no-print-directory lint
+
+# `make corriger`: the safe fixes make check points to (straight apostrophes in the text: editors/apostrophes.py).
+corriger: $(VENV)/.installed-build ## Corrige ce qui peut l’être sans risque (apostrophes droites), puis dit ce qui reste
+	@$(BIN)/python -m editors.apostrophes --corriger
 
 # Ruff (pyproject.toml, section [tool.ruff]): lint and format of the Python code, for maintainers.
 lint: $(VENV)/.installed-build ## Vérifie le code Python (Ruff : règles et mise en forme)

@@ -71,7 +71,7 @@ def run_all(root: Path, out: TextIO = sys.stdout, *, github: bool = False, code_
 
     `github`: also print each finding as a GitHub workflow command (an annotation on its line of the pull request);
     `code_quality`: also write them as a GitLab Code Quality report to that file (editors/annotations.py)."""
-    from . import annotations, buildcheck, lint, navcheck, newpage, publication, review, spelling
+    from . import annotations, apostrophes, buildcheck, lint, navcheck, newpage, publication, review, spelling
 
     started = time.monotonic()
     docs_dir, use_directory_urls = read_settings(root)
@@ -129,6 +129,13 @@ def run_all(root: Path, out: TextIO = sys.stdout, *, github: bool = False, code_
         words.details = [f"vérification impossible : {error}"]
         words.summary = "vérification impossible"
     outcomes.append(words)
+
+    quotes = Outcome("Apostrophes typographiques")
+    quotes.details = [str(problem) for problem in apostrophes.find(root)]
+    quotes.summary = (
+        count(len(quotes.details), "ligne à corriger (make corriger)", "lignes à corriger (make corriger)") if quotes.details else ""
+    )
+    outcomes.append(quotes)
 
     markdown = Outcome("Mise en forme Markdown")
     try:

@@ -47,7 +47,7 @@ def test_real_content_passes_in_less_than_30_seconds():
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "Vérification du contenu (make check)"
-    assert [line.split(" :")[0] for line in lines[2:10]] == [
+    assert [line.split(" :")[0] for line in lines[2:11]] == [
         "✔ Données et en-têtes des pages",
         "✔ Dates de vérification (à relire chaque année)",
         "⚠ Mentions légales (valeurs données à la publication)",
@@ -55,6 +55,7 @@ def test_real_content_passes_in_less_than_30_seconds():
         "✔ Navigation (mkdocs.yml)",
         "✔ Liens et macros (construction du site)",
         "✔ Orthographe",
+        "✔ Apostrophes typographiques",
         "✔ Mise en forme Markdown",
     ]
     assert lines[-1].startswith("✔ Tout est en ordre (") and lines[-1].endswith(" s) : la modification peut être proposée.")
@@ -79,7 +80,7 @@ def test_each_kind_of_mistake_fails_its_own_line_with_details(tmp_path):
     )
     status, output = run(project)
     assert status == 1
-    assert output.splitlines()[2:10] == [
+    assert output.splitlines()[2:11] == [
         "✔ Données et en-têtes des pages : 35 pages, 12 listes de vérification",
         "✔ Dates de vérification (à relire chaque année)",
         "⚠ Mentions légales (valeurs données à la publication) : à donner au moment de publier",
@@ -87,6 +88,7 @@ def test_each_kind_of_mistake_fails_its_own_line_with_details(tmp_path):
         "✘ Navigation (mkdocs.yml) : 1 problème",
         "✘ Liens et macros (construction du site) : 1 problème",
         "✘ Orthographe : 1 mot inconnu",
+        "✔ Apostrophes typographiques",
         "✘ Mise en forme Markdown : 2 problèmes",
     ]
     assert (
