@@ -16,12 +16,14 @@ content.data (the build is not started when they fail). Any other warning is pas
 
 from __future__ import annotations
 
+import posixpath
 import re
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from content.schema import closest
 from engine.command import mkdocs_command, mkdocs_environment
 from engine.compat import (
     ABSOLUTE_LINK,
@@ -136,6 +138,15 @@ def _hint(record: str) -> str:
     return f" Vouliez-vous dire « {match.group(1)} » ?" if match and match.group(1) else ""
 
 
+def _closest_page(docs: Path, src: str, link: str) -> str:
+    """« Vouliez-vous dire « x.md » ? » with the existing page whose link from `src` is closest to `link`."""
+    path, _, anchor = link.partition("#")
+    here = posixpath.dirname(src)
+    pages = [posixpath.relpath(page.relative_to(docs).as_posix(), here or ".") for page in docs.rglob("*.md")]
+    best = closest(path, pages)
+    return f" Vouliez-vous dire « {best}{'#' + anchor if anchor else ''} » ?" if best else ""
+
+
 def message_for(record: str, root: Path, docs_prefix: str = "docs") -> str | None:
     """The French message for one MkDocs warning (None when another check reports it already)."""
     if any(text in record.split("\n", 1)[0] for text in IGNORED):
@@ -152,8 +163,9 @@ def message_for(record: str, root: Path, docs_prefix: str = "docs") -> str | Non
     if match := LINK_NOT_FOUND.match(record):
         where = _where(root, docs_prefix, match["src"], match["link"])
         target = match["target"] or match["link"]
+        hint = _hint(record) or _closest_page(root / docs_prefix, match["src"], match["link"])
         return (
-            f"{where} : lien « {match['link']} » : la page {docs_prefix}/{target} n’existe pas.{_hint(record)} "
+            f"{where} : lien « {match['link']} » : la page {docs_prefix}/{target} n’existe pas.{hint} "
             "Un lien vers une page du site donne le chemin de son fichier .md depuis la page où il est écrit (« ../regles/obligations-des-agents.md »)."
         )
     if match := ABSOLUTE_LINK.match(record):

@@ -97,7 +97,8 @@ def test_each_kind_of_mistake_fails_its_own_line_with_details(tmp_path):
     ) in output
     assert (
         f"  • docs/fiches/profil-linkedin.md, ligne {line} : lien « relayer-une-offre.md » : la page docs/fiches/relayer-une-offre.md "
-        "n’existe pas. Un lien vers une page du site donne le chemin de son fichier .md depuis la page où il est écrit "
+        "n’existe pas. Vouliez-vous dire « relayer-une-offre-emploi.md » ? Un lien vers une page du site donne le chemin de son "
+        "fichier .md depuis la page où il est écrit "
         "(« ../regles/obligations-des-agents.md »)."
     ) in output
     assert (
