@@ -38,6 +38,13 @@ class WithoutDirtyWarning(logging.Filter):
         return not record.getMessage().startswith(compat.DIRTY_WARNING)
 
 
+def quiet_engine_start() -> None:
+    """mkdocs-macros's INFO lines (its configuration, in English, six at every rebuild) are left out of what editors
+    read, unless MkDocs is run verbose (`mkdocs serve -v`), for maintainers. Its warnings and errors still show."""
+    if not logging.getLogger("mkdocs").isEnabledFor(logging.DEBUG):
+        logging.getLogger(compat.MACROS_LOGGER).setLevel(logging.WARNING)
+
+
 def allow_dirty_builds() -> None:
     """Let --dirty builds through strict mode (once per process)."""
     logger = logging.getLogger(compat.BUILD_LOGGER)

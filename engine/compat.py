@@ -133,6 +133,9 @@ MACRO_FILE = re.compile(r"^_File_: `(?P<src>[^`]+)`", re.MULTILINE)
 MACRO_SYNTAX = re.compile(r"^_Line (?P<line>\d+) in Markdown file:_ \*\*(?P<message>.*)\*\*", re.MULTILINE)
 MACRO_RENDERING = re.compile(r"^_(?!File_)(?P<kind>\w+)_: (?P<message>.*)$", re.MULTILINE)
 MACRO_SNIPPET = re.compile(r"```markdown\n(?P<code>.*?)\n```", re.DOTALL)
+# mkdocs-macros logs its start-up (« [macros] - Config macros: … ») at INFO level under this logger (mkdocs_macros.util
+# LOG): six English lines at every rebuild of the preview, silenced by build_steps/preview.py unless MkDocs is verbose.
+MACROS_LOGGER = "mkdocs.plugins.mkdocs_macros"
 MACROS_SOURCES = [
     ("mkdocs_macros.errors", "# _Macro Rendering Error_"),
     ("mkdocs_macros.errors", "# _Macro Syntax Error_"),
@@ -246,6 +249,13 @@ def problems() -> list[str]:
     else:
         if not callable(getattr(format_error, "register", None)):
             missing("mkdocs-macros-plugin", "format_error n’est plus une fonction singledispatch (macros/errors.py)")
+    try:
+        from mkdocs_macros.util import LOG as macros_log
+    except ImportError:
+        missing("mkdocs-macros-plugin", "mkdocs_macros.util.LOG n’existe plus (build_steps/preview.py)")
+    else:
+        if not macros_log.name.startswith(MACROS_LOGGER + "."):
+            missing("mkdocs-macros-plugin", f"son journal s’appelle « {macros_log.name} » (build_steps/preview.py)")
     for module, text in MACROS_SOURCES:
         if text not in _source_of(module):
             missing("mkdocs-macros-plugin", f"le texte « {text} » de {module} a changé (editors/buildcheck.py)")

@@ -35,6 +35,7 @@ RUN = BuildRun()
 def on_startup(*, command: str, dirty: bool) -> None:
     RUN.start(command, dirty)
     PREVIEW.active = command == "serve"  # a content mistake is shown in the pages, not a stop of the preview
+    preview.quiet_engine_start()
     if dirty:
         preview.allow_dirty_builds()
 

@@ -64,22 +64,24 @@ def preview(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("apercu") / "site")
     edit(project / PAGE, "## À éviter\n", "## À éviter {#eviter}\n")
     port = free_port()
-    process = subprocess.Popen(
-        mkdocs_command("serve", "--dirty", "--livereload", "--dev-addr", f"127.0.0.1:{port}"),
-        cwd=project,
-        env=mkdocs_environment(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        yield project, f"http://127.0.0.1:{port}/", process
-    finally:
-        process.terminate()
+    terminal = project.parent / "terminal.log"  # what the editor's terminal shows
+    with terminal.open("w", encoding="utf-8") as output:
+        process = subprocess.Popen(
+            mkdocs_command("serve", "--dirty", "--livereload", "--dev-addr", f"127.0.0.1:{port}"),
+            cwd=project,
+            env=mkdocs_environment(),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+            yield project, f"http://127.0.0.1:{port}/", process
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
 def test_a_page_mistake_shows_in_the_page_and_the_preview_recovers(preview):
@@ -110,3 +112,12 @@ def test_a_data_mistake_shows_on_the_pages_and_the_preview_recovers(preview):
     ), shown
     edit(project / CHECKLIST, "titr:", "titre:")
     html = wait_for(url, process, lambda h: NOTICE not in h and 'class="ck"' in h, "la page et sa liste rétablies")
+
+
+def test_the_terminal_says_it_in_french_without_the_engine_start_up_lines(preview):
+    project, _root, _process = preview
+    terminal = (project.parent / "terminal.log").read_text(encoding="utf-8")
+    assert "L’aperçu continue : les pages montrent ces erreurs jusqu’à leur correction." in terminal
+    assert f"{PAGE}, ligne" in terminal and CHECKLIST in terminal
+    assert "[macros] - Config" not in terminal and "Found local Python module" not in terminal, terminal[:2000]
+    assert "Traceback" not in terminal
