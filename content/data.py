@@ -208,13 +208,14 @@ RESOURCES = MapOf(
                     "document",
                     Reference("document", "l’identifiant d’un document de data/official-documents.yml, par ex. « charte-dicom »"),
                 ),
+                Field("url", url()),
                 Field("public", plain("à qui s’adresse la ressource, par ex. « Tous les agents »")),
             ],
-            "une ressource : titre, description, et si besoin page, document, public",
+            "une ressource : titre, description, et si besoin page (une page du site) ou url (une adresse publique), document, public",
         ),
         "la liste des ressources de ce type (au moins une)",
     ),
-    "les types de ressources (boite-a-outils, formations, fiches, chartes-et-guides, entretiens), chacun avec sa liste",
+    "les types de ressources (boite-a-outils, formations, chartes-et-guides, entretiens…), chacun avec sa liste",
 )
 
 OFFICIAL_DOCUMENTS = MapOf(

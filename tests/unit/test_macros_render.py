@@ -263,7 +263,10 @@ def test_resources(env):
     assert item.select_one(".rs-title a")["href"] == "../fiches/premiere/"
     assert text(item.select_one(".rs-meta")) == "Pour qui : Tout le monde"
     texts = html(env, "ressources.md", "resources", "textes")
-    internal, public = texts.select("li.rs-item")
+    internal, public, outside = texts.select("li.rs-item")
+    # A resource outside the site (url:): its title links there, and says which site it opens.
+    assert outside.select_one(".rs-title a")["href"] == "https://www.example.org/outil"
+    assert text(outside.select_one(".rs-title")) == "Site public d’essai (example.org)"
     assert text(internal.select_one(".rs-title")) == "Texte interne d’essai" and internal.select_one(".rs-title a") is None
     assert text(internal.select_one(".rs-meta")) == "Où le lire : Intranet, accès réservé aux agents"
     assert public.select_one(".rs-meta a")["href"] == "https://www.example.org/texte"
