@@ -459,6 +459,7 @@ class Record(Schema):
         result: dict[str, Any] = {}
         present = set()
         names = list(self.fields)
+        misspelt = set()  # required fields an unknown key is a typo of: reported once, as that typo
         for key, key_node, value_node in _mapping_pairs(node, ctx, path):
             present.add(key)
             spec = self.fields.get(key)
@@ -467,12 +468,13 @@ class Record(Schema):
                     ctx.error(
                         key_node, join(path, key), f"champ inconnu « {key} ».{suggestion(key, names)}", f"un des champs {', '.join(names)}"
                     )
+                    misspelt.add(closest(key, names))
                 continue
             value = spec.schema.check(value_node, ctx, join(path, key))
             if value is not INVALID:
                 result[key] = value
         for name, spec in self.fields.items():
-            if spec.required and name not in present:
+            if spec.required and name not in present and name not in misspelt:
                 ctx.error(node, join(path, name), "champ obligatoire manquant", spec.schema.expected)
             result.setdefault(name, None)  # templates can test every optional field
         return result

@@ -56,7 +56,7 @@ BROKEN = {
         _replace("data/infographics/essai.yml", "source:", "sources:"),
         [
             "data/infographics/essai.yml, ligne 16 : essai › sources — champ inconnu « sources ». Vouliez-vous dire « source » ?",
-            "essai › source — champ obligatoire manquant.",
+            "Le site ne peut pas être construit : 1 erreur",  # one mistake, one message (not « source » missing too)
         ],
     ),
     "glossaire-page-absente": (
