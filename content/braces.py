@@ -7,7 +7,9 @@ when the fix was elsewhere. These mistakes are found here, before the build, eac
 - « {#ancre} » after a heading (Markdown's attribute list) opens a Jinja comment: write « { #ancre } »;
 - any other « {# » without its « #} »;
 - « {% raw %} » without « {% endraw %} », or the reverse;
-- « {{ nom }} » where « nom » is neither a macro nor a variable of the site (`VARIABLES`).
+- « {{ nom }} » where « nom » is neither a macro nor a variable of the site (`VARIABLES`);
+- « {{ … }} » that Jinja cannot read (a parenthesis or a quote missing), « {{ » never closed, any « {% … %} »
+  other than raw and endraw.
 
 Macro calls themselves (« {{ checklist("x") }} ») are checked in content/pages.py (find_macro_calls).
 """
@@ -17,13 +19,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import jinja2
+
 RAW_BLOCK = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.DOTALL)
 RAW_TAG = re.compile(r"\{%-?\s*(raw|endraw)\s*-?%\}")
 COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
 COMMENT_START = re.compile(r"\{#")
 HEADING_ID = re.compile(r"\{#([\w-]+)([^}\n]*)\}")
 BARE_NAME = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)((?:\.\w+)*)\s*-?\}\}")
+EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+STATEMENT = re.compile(r"\{%.*?%\}", re.DOTALL)
+CALL_EXAMPLE = (
+    'le nom de la macro, puis entre parenthèses ses arguments entre guillemets droits, par ex. {{ checklist("avant-de-publier") }}'
+)
 RAW_HELP = "pour écrire des accolades telles quelles, entourez le passage de {% raw %} et {% endraw %}"
+
+_JINJA = jinja2.Environment()  # only to parse « {{ … }} »: nothing is rendered here
 
 # The variables a page may show between double braces (mkdocs-macros' context); anything else is undefined.
 VARIABLES = frozenset({"config", "page", "extra", "environment", "plugin", "git", "files", "navigation"})
@@ -93,6 +104,39 @@ def find_brace_mistakes(body: str, first_line: int, names: frozenset[str] | set[
                     f"une espace entre « {{ » et « # » ; ou bien, {RAW_HELP}",
                 )
             )
+    for statement in STATEMENT.finditer(text):  # raw and endraw are gone by now: any other {% … %}
+        found.append(
+            BraceMistake(
+                _line(text, statement.start(), first_line),
+                statement.group(0)[:40],
+                f"« {statement.group(0)[:40]} » : instruction du moteur de macros, qui ne sert pas dans les pages",
+                RAW_HELP,
+            )
+        )
+    text = STATEMENT.sub(_blank, text)
+    for expression in EXPRESSION.finditer(text):
+        try:
+            _JINJA.parse(expression.group(0))
+        except jinja2.TemplateSyntaxError:
+            written = " ".join(expression.group(0).split())[:60]
+            found.append(
+                BraceMistake(
+                    _line(text, expression.start(), first_line),
+                    written,
+                    f"« {written} » : appel entre doubles accolades mal écrit (parenthèse ou guillemet manquant)",
+                    CALL_EXAMPLE,
+                )
+            )
+    unclosed = EXPRESSION.sub(_blank, text).find("{{")
+    if unclosed != -1:
+        found.append(
+            BraceMistake(
+                _line(text, unclosed, first_line),
+                "{{",
+                "« {{ » ouvre un appel du moteur de macros, jamais refermé par « }} »",
+                f"{CALL_EXAMPLE} ; ou bien, {RAW_HELP}",
+            )
+        )
     for use in BARE_NAME.finditer(text):
         name = use.group(1)
         if name in VARIABLES or name in names:

@@ -46,6 +46,24 @@ def test_unknown_name_between_double_braces():
     assert "{% raw %} et {% endraw %}" in found.expected
 
 
+def test_a_call_jinja_cannot_read_is_reported_with_the_right_form():
+    [found] = find_brace_mistakes('Texte.\n\n{{ checklist("avant-de-publier" }}\n', 20, NAMES)
+    assert found.line == 22
+    assert (
+        found.message
+        == '« {{ checklist("avant-de-publier" }} » : appel entre doubles accolades mal écrit (parenthèse ou guillemet manquant)'
+    )
+    assert found.expected.endswith('{{ checklist("avant-de-publier") }}')
+
+
+def test_unclosed_call_and_statements():
+    assert mistakes("Un {{ checklist(\n\nfin.\n") == [(10, "« {{ » ouvre un appel du moteur de macros, jamais refermé par « }} »")]
+    assert mistakes("a\n{% if x %}b{% endif %}\n") == [
+        (11, "« {% if x %} » : instruction du moteur de macros, qui ne sert pas dans les pages"),
+        (11, "« {% endif %} » : instruction du moteur de macros, qui ne sert pas dans les pages"),
+    ]
+
+
 @pytest.mark.parametrize(
     "body",
     [
