@@ -27,12 +27,13 @@ from content.pages import MacroRule
 
 from .checklists import render_checklist
 from .current import current_page
-from .errors import install_macro_error_format
+from .errors import MacroError, install_macro_error_format
 from .faq import render_faq
 from .glossary import render_glossary
 from .infographics import render_infographic
 from .navigation import render_latest_pages, render_page_list, render_related, render_series
 from .references import render_ref, render_references
+from .render import render
 from .resources import render_official_document, render_resources
 
 
@@ -128,7 +129,14 @@ RULES: list[MacroRule] = [macro.rule for macro in REGISTRY] + [MacroRule(name, l
 
 def _bind(macro: Macro, site: Any, here: Callable[[], Any]) -> Callable[..., Markup]:
     def call(*arguments: Any, **options: Any) -> Markup:
-        return macro.render(site, here(), *arguments, **options)
+        try:
+            return macro.render(site, here(), *arguments, **options)
+        except Exception as error:
+            if not PREVIEW.active:
+                raise
+            # Under the preview a call that fails shows its message in place, and the preview goes on.
+            message = str(error) if isinstance(error, MacroError) else f"{macro.name}(…) n’a pas pu être affiché avec ces arguments"
+            return render("preview_error.html", message=message, name=macro.name)
 
     call.__name__ = macro.name
     call.__doc__ = macro.summary

@@ -159,3 +159,21 @@ def test_review_dates_older_than_a_year_are_listed():
     assert late[0].startswith("data/references.yml › ") or late[0].startswith("docs/")
     assert all("il y a plus d’un an" in line and "verifie_le" in line for line in late)
     assert Citation("cgfp", "L121-7") in {c for page in site.pages for c, _line in page.citations}
+
+
+def test_under_the_preview_a_failing_call_shows_its_message_in_place(monkeypatch):
+    """`make serve`: a macro call that fails at rendering shows its French message in the page instead of stopping
+    the preview; `mkdocs build` still stops on it."""
+    from content.errors import PREVIEW
+
+    env = fake_env(MINI_SITE).at("fiches/premiere.md")
+    with pytest.raises(MacroError, match="le texte affiché doit être un texte entre guillemets"):
+        env.macros["ref"]("cgfp-l121-7", 3)
+    monkeypatch.setattr(PREVIEW, "active", True)
+    shown = BeautifulSoup(str(env.macros["ref"]("cgfp-l121-7", 3)), "html.parser")
+    box = shown.select_one("div.admonition.failure[role=alert]")
+    assert box is not None and "le texte affiché doit être un texte entre guillemets" in box.get_text()
+    assert "À corriger avant publication" in box.get_text()
+    # Not a MacroError (a Python error in the macro): a French sentence, no English.
+    other = BeautifulSoup(str(env.macros["checklist"]()), "html.parser").get_text()  # no id: a Python TypeError
+    assert "checklist(…) n’a pas pu être affiché avec ces arguments" in other and "TypeError" not in other
