@@ -182,6 +182,14 @@ def test_the_sheet_is_in_the_navigation(proposed):
     assert links.get("Relayer une offre de stage") == "relayer-une-offre-de-stage/", links
 
 
+def test_the_sheet_is_in_the_lists_of_memo_sheets_without_editing_them(proposed):
+    """No list to keep by hand: the memo sheets' index and the resources page list the new sheet (page_list)."""
+    _, site, url = proposed
+    for page, href in (("fiches", "relayer-une-offre-de-stage/"), ("ressources", "../fiches/relayer-une-offre-de-stage/")):
+        listed = {a.get_text(" ", strip=True): a["href"] for a in soup(site, page).select("article .pl-list a[href]")}
+        assert listed.get("Relayer une offre de stage") == href, (page, listed)
+
+
 def test_the_sheet_is_in_the_search_index(proposed):
     _, site, url = proposed
     assert soup(site, url).select("[data-pagefind-body]"), "la page n’est pas marquée pour l’index de recherche"
