@@ -336,3 +336,19 @@ def test_each_faq_question_is_found_and_opens_at_its_heading(reader, site_server
     heading = reader.locator(f"[id='{question['id']}']")
     assert heading.evaluate("el => el.tagName") == "H3"
     assert heading.evaluate("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight }")
+
+
+@pytest.mark.browser
+def test_no_empty_answer_when_part_of_the_query_matches(reader, site_server):
+    """« candidats jeunes diplômés »: no page holds all three words, but « candidats » alone finds the article. The
+    reader gets the closest pages, and is told so; a query with no known word still says « Aucun résultat »."""
+    open_search(reader, site_server)
+    paths = search(reader, "candidats jeunes diplômés")
+    assert "attractivite/dans-la-tete-des-candidats/" in paths[:3], paths
+    status = reader.locator("#pv-search-status").inner_text()
+    assert status.startswith("Aucune page ne contient tous les mots ; voici les plus proches :"), status
+    assert search(reader, "zzqx plouftruc") == []
+    assert reader.locator("#pv-search-status").inner_text().startswith("Aucun résultat")
+    # A query every word of which is found keeps the ordinary answer.
+    search(reader, "droit à la déconnexion")
+    assert not reader.locator("#pv-search-status").inner_text().startswith("Aucune page ne contient")

@@ -187,11 +187,19 @@
       return Promise.resolve();
     }
     var started = performance.now();
+    var partial = false;
     return load().then(function (module) {
-      return module.search(query || null, { filters: filters });
+      return module.search(query || null, { filters: filters }).then(function (search) {
+        if (!search || search.results.length || mine !== sequence) return search;
+        // No page holds every word: the pages that hold most of them, rather than an empty answer.
+        return closest(module, query, filters).then(function (results) {
+          partial = results.length > 0;
+          return partial ? { results: results } : search;
+        });
+      });
     }).then(function (search) {
       if (mine !== sequence || !search) return;
-      current = { results: search.results, shown: 0, raw: raw.trim(), label: filterLabel() };
+      current = { results: search.results, shown: 0, raw: raw.trim(), label: filterLabel(), partial: partial };
       list.innerHTML = "";
       return showMore().then(function () {
         if (mine !== sequence) return;
@@ -200,6 +208,30 @@
         root.dispatchEvent(new CustomEvent("pv-search-results", { detail: api.lastSearch }));
       });
     }).catch(function () { /* already announced by load() */ });
+  }
+
+  /* The pages holding the most words of the query, one search per word: more words found first, then Pagefind's
+     score. */
+  function closest(module, query, filters) {
+    var words = query.split(/\s+/).filter(function (word, index, all) {
+      return word.length > 1 && !STOP_WORDS.has(word.toLowerCase()) && all.indexOf(word) === index;
+    });
+    if (words.length < 2) return Promise.resolve([]);
+    return Promise.all(words.map(function (word) {
+      return module.search(word, { filters: filters });
+    })).then(function (searches) {
+      var pages = {};
+      searches.forEach(function (search) {
+        ((search && search.results) || []).forEach(function (result) {
+          var page = pages[result.id] || (pages[result.id] = { result: result, words: 0, score: 0 });
+          page.words += 1;
+          page.score += result.score || 0;
+        });
+      });
+      return Object.keys(pages).map(function (id) { return pages[id]; }).sort(function (a, b) {
+        return b.words - a.words || b.score - a.score;
+      }).map(function (page) { return page.result; });
+    });
   }
 
   function showMore() {
@@ -231,7 +263,8 @@
                (current.label ? " ou retirez le filtre." : "."));
     } else {
       var shown = current.shown < count ? " (" + current.shown + " affichés)" : "";
-      announce(plural(count, "résultat", "résultats") + where + filter + shown + ".");
+      var partial = current.partial ? "Aucune page ne contient tous les mots ; voici les plus proches : " : "";
+      announce(partial + plural(count, "résultat", "résultats") + where + filter + shown + ".");
     }
   }
 
