@@ -4,6 +4,7 @@ built site in Chromium, the query suite of tests/search_queries.yml, the filters
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import urlparse
 from urllib.request import urlopen
 
@@ -352,3 +353,16 @@ def test_no_empty_answer_when_part_of_the_query_matches(reader, site_server):
     # A query every word of which is found keeps the ordinary answer.
     search(reader, "droit à la déconnexion")
     assert not reader.locator("#pv-search-status").inner_text().startswith("Aucune page ne contient")
+
+
+@pytest.mark.browser
+def test_highlights_hold_the_word_without_its_punctuation(reader, site_server):
+    """Pagefind marks « réserve. » with its full stop; the reader sees only the word highlighted."""
+    open_search(reader, site_server)
+    marked = []
+    for query in ("reserve", "deconnexion", "neutralite", "candidats"):
+        search(reader, query)
+        marked += reader.eval_on_selector_all("#pv-search-results mark", "els => els.map(e => e.textContent)")
+    assert marked, "aucun mot surligné"
+    punctuated = [text for text in marked if re.search(r"^[\W_]|[\W_]$", text)]
+    assert not punctuated, punctuated

@@ -286,6 +286,22 @@
     return best;
   }
 
+  /* Pagefind highlights a word with the punctuation stuck to it (« <mark>réserve.</mark> »): the punctuation, and
+     any character reference for it (&quot;), goes back outside the highlight. */
+  var EDGE = "(?:&[#\\w]+;|[^\\w\\u00C0-\\u024F&])+";
+  var LEADING = new RegExp("^" + EDGE);
+  var TRAILING = new RegExp(EDGE + "$");
+
+  function tidyMarks(html) {
+    return html.replace(/<mark>([^<]*)<\/mark>/g, function (all, inner) {
+      var before = (inner.match(LEADING) || [""])[0];
+      var rest = inner.slice(before.length);
+      var after = (rest.match(TRAILING) || [""])[0];
+      var word = rest.slice(0, rest.length - after.length);
+      return word ? before + "<mark>" + word + "</mark>" + after : all;
+    });
+  }
+
   function renderResult(page) {
     var meta = page.meta || {};
     var title = frenchApostrophes(escapeHtml(meta.title || page.url));
@@ -301,7 +317,7 @@
           (sectionTitle ? '<p class="pv-search-section"><span class="pv-visually-hidden">Partie : </span>' + sectionTitle + "</p>" : "") +
           (type ? '<p class="pv-search-type"><span class="pv-visually-hidden">Type : </span>' + type + "</p>" : "") +
           '<p class="md-search-result__teaser pv-search-excerpt">' +
-            frenchApostrophes((section && section.excerpt) || page.excerpt || "") + "</p>" +
+            frenchApostrophes(tidyMarks((section && section.excerpt) || page.excerpt || "")) + "</p>" +
         "</div>" +
       "</a>";
     return item;
