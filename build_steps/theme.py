@@ -8,7 +8,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
 from content.history import french_date
-from content.page_types import PAGE_TYPES
+from content.page_types import LABELS
 from engine.compat import TAGS_LISTING_MARKER
 
 
@@ -25,7 +25,7 @@ def theme_globals() -> dict[str, object]:
     makes a page Material's tags index (that page is not indexed by search); `pv_french_date`: a front-matter date
     written in French (« Vérifié le 2 décembre 2026 »)."""
     return {
-        "pv_page_types": {page_type.id: page_type.label for page_type in PAGE_TYPES},
+        "pv_page_types": LABELS,
         "pv_tags_listing_marker": TAGS_LISTING_MARKER,
         "pv_french_date": french_date_of,
     }

@@ -19,7 +19,7 @@ import yaml
 
 from .errors import DataError, Problem
 from .inline import links_in
-from .page_types import PAGE_TYPES
+from .page_types import LABELS
 from .pages import MacroRule, PageIndex, PageInfo, load_pages
 from .references import REFERENCE_TYPES, Citation, citations_of_reference
 from .schema import (
@@ -380,7 +380,7 @@ class Site:
     @property
     def page_types(self) -> dict[str, str]:
         """Type id -> French label (content/page_types.py), for the macros that take a type."""
-        return {page_type.id: page_type.label for page_type in PAGE_TYPES}
+        return LABELS
 
 
 def item_key(text_value: str) -> str:

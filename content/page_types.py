@@ -28,6 +28,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
 )
 BY_ID = {page_type.id: page_type for page_type in PAGE_TYPES}
 TYPE_IDS = [page_type.id for page_type in PAGE_TYPES]
+LABELS = {page_type.id: page_type.label for page_type in PAGE_TYPES}  # type -> French label, in order
 SERVICE_TYPE = "page"
 
 

@@ -12,12 +12,12 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from content.page_types import PAGE_TYPES
+from content.page_types import LABELS
 from tests.support import ROOT, html_pages, new_context
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
 MIN_RECALL_AT_3 = 0.95
-TYPE_LABELS = {page_type.id: page_type.label for page_type in PAGE_TYPES}
+TYPE_LABELS = LABELS
 
 
 # --------------------------------------------------------------------------------------------------
