@@ -20,16 +20,16 @@ import yaml
 
 from content.errors import Problem
 
-from .spelling import collect_lines
+from .spelling import Line, collect_lines
 
 STRAIGHT = re.compile(r"(?<=\w)'(?=\w)")
 TOKEN = re.compile(r"\w+(?:'\w+)+")
 
 
-def find(root: Path) -> list[Problem]:
-    """One problem per line holding straight apostrophes in its prose."""
+def find(root: Path, prose: list[Line] | None = None) -> list[Problem]:
+    """One problem per line holding straight apostrophes in its prose (`prose`: collect_lines(root), if read)."""
     problems = []
-    for line in collect_lines(root):
+    for line in collect_lines(root) if prose is None else prose:
         tokens = [token for token in TOKEN.findall(line.text) if "'" in token]
         if tokens:
             shown = ", ".join(f"« {token} »" for token in dict.fromkeys(tokens))
@@ -53,7 +53,7 @@ def fix(root: Path) -> list[str]:
     for line in collect_lines(root):
         if STRAIGHT.search(line.text):
             prose = by_file.setdefault(line.file, {})
-            prose[line.number] = prose.get(line.number, "") + " " + line.text if line.number in prose else line.text
+            prose[line.number] = f"{prose[line.number]} {line.text}" if line.number in prose else line.text
     changed = []
     for file, prose in sorted(by_file.items()):
         path = root / file

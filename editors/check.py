@@ -119,8 +119,9 @@ def run_all(root: Path, out: TextIO = sys.stdout, *, github: bool = False, code_
     outcomes.append(links)
 
     words = Outcome("Orthographe")
+    prose = spelling.collect_lines(root)  # the reader's text, read once for the spelling and the apostrophes
     try:
-        problems = spelling.check(root)
+        problems = spelling.check(root, prose=prose)
         words.details = [str(problem) for problem in problems]
         if problems:
             distinct = {problem.message.split("»", 1)[0] for problem in problems}
@@ -131,7 +132,7 @@ def run_all(root: Path, out: TextIO = sys.stdout, *, github: bool = False, code_
     outcomes.append(words)
 
     quotes = Outcome("Apostrophes typographiques")
-    quotes.details = [str(problem) for problem in apostrophes.find(root)]
+    quotes.details = [str(problem) for problem in apostrophes.find(root, prose)]
     quotes.summary = (
         count(len(quotes.details), "ligne à corriger (make corriger)", "lignes à corriger (make corriger)") if quotes.details else ""
     )

@@ -327,10 +327,12 @@ def unknown_word_message(word: str, suggestion: str | None) -> str:
     return text + "."
 
 
-def check(root: Path, dictionary: str = DICTIONARY) -> list[Problem]:
-    """Every unknown word of the project at `root`, once per line (SpellingUnavailable without hunspell)."""
+def check(root: Path, dictionary: str = DICTIONARY, prose: list[Line] | None = None) -> list[Problem]:
+    """Every unknown word of the project at `root`, once per line (SpellingUnavailable without hunspell). `prose`:
+    the lines of collect_lines(root), when the caller has read them already (make check)."""
     vocabulary = Vocabulary(read_wordlist(root / WORDLIST) | read_abbreviations(root / "includes"))
-    lines = [Line(line.file, line.number, vocabulary.without_expressions(line.text)) for line in collect_lines(root)]
+    prose = collect_lines(root) if prose is None else prose
+    lines = [Line(line.file, line.number, vocabulary.without_expressions(line.text)) for line in prose]
     candidates = {word for line in lines for word in words_of(line.text) if not vocabulary.knows(word)}
     unknown = unknown_words(candidates, dictionary)
     ordered: list[tuple[Line, str]] = []
