@@ -263,6 +263,11 @@ REFERENCES = MapOf(
             Field("verifie_le", Date("la date où le texte a été relu sur sa source officielle, au format AAAA-MM-JJ"), required=True),
         ],
         "une référence : court, titre, objet, type, verifie_le, et adresse (ou acces quand le texte n’est pas public)",
+        one_of=(
+            ("adresse", "acces"),
+            "ni adresse ni acces : le lecteur ne sait pas où lire ce texte",
+            "une adresse officielle (https://…), ou une ligne acces qui dit où le texte se consulte",
+        ),
     ),
     "les références, chacune sous son identifiant (par ex. « cgfp-l121-7: »)",
 )
@@ -505,21 +510,6 @@ def check_references(refs: list[Ref], site: Site, problems: list[Problem], unava
             )
 
 
-def check_reference_access(references: dict[str, dict], problems: list[Problem]) -> None:
-    """A reference says where to read it: an official address, or where agents find it."""
-    for reference_id, reference in references.items():
-        if not reference.get("adresse") and not reference.get("acces"):
-            problems.append(
-                Problem(
-                    f"{DATA_DIR}/references.yml",
-                    None,
-                    f"references › {reference_id}",
-                    "ni adresse ni acces : le lecteur ne sait pas où lire ce texte",
-                    "une adresse officielle (https://…), ou une ligne acces qui dit où le texte se consulte",
-                )
-            )
-
-
 def reference_uses(site: Site, problems: list[Problem]) -> dict[str, list[PageInfo]]:
     """Which pages cite which reference; every article or decision number written in a page must be a reference of
     data/references.yml (content/references.py says how they are recognised)."""
@@ -618,7 +608,6 @@ def load_site(root: Path, docs_dir: Path | None = None, use_directory_urls: bool
         unavailable.add("faq-theme")
     check_references(refs, site, problems, unavailable)
     if "reference" not in unavailable:
-        check_reference_access(site.references, problems)
         site.reference_uses = reference_uses(site, problems)
     pages.check_series(site.series, problems)
     if macros is not None:

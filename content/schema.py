@@ -447,10 +447,13 @@ class Record(Schema):
     The value is a dict holding every declared field, None for those absent or invalid.
     """
 
-    def __init__(self, fields: list[Field], expected: str, *, allow_extra: bool = False) -> None:
+    def __init__(
+        self, fields: list[Field], expected: str, *, allow_extra: bool = False, one_of: tuple[tuple[str, ...], str, str] | None = None
+    ) -> None:
         self.fields = {f.name: f for f in fields}
         self.expected = expected
         self.allow_extra = allow_extra
+        self.one_of = one_of  # (fields of which one at least is required, message, expected) when none is there
 
     def check(self, node: yaml.Node, ctx: Context, path: str) -> Any:
         if not isinstance(node, yaml.MappingNode):
@@ -477,6 +480,8 @@ class Record(Schema):
             if spec.required and name not in present and name not in misspelt:
                 ctx.error(node, join(path, name), "champ obligatoire manquant", spec.schema.expected)
             result.setdefault(name, None)  # templates can test every optional field
+        if self.one_of and not present & set(self.one_of[0]):
+            ctx.error(node, path, self.one_of[1], self.one_of[2])
         return result
 
 

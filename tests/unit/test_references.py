@@ -64,7 +64,7 @@ def test_a_reference_says_where_to_read_it(site):
     text = (site / "data/references.yml").read_text(encoding="utf-8").replace('  acces: "Légifrance, jurisprudence administrative"\n', "")
     write(site, "data/references.yml", text)
     assert problems(site) == [
-        "data/references.yml : references › ce-2018-06-27-412541 — ni adresse ni acces : le lecteur ne sait pas où lire ce "
+        "data/references.yml, ligne 10 : references › ce-2018-06-27-412541 — ni adresse ni acces : le lecteur ne sait pas où lire ce "
         "texte. Attendu : une adresse officielle (https://…), ou une ligne acces qui dit où le texte se consulte."
     ]
 
