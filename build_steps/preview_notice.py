@@ -11,21 +11,12 @@ character references, Markdown's special characters behind a backslash).
 
 from __future__ import annotations
 
-import html
 import logging
-import re
 
 from content.errors import Problem, format_report
+from content.inline import markdown_text
 
 log = logging.getLogger("mkdocs.build_steps.preview_notice")
-
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]#|])")
-
-
-def _text(value: str) -> str:
-    """Plain text safe from Jinja (no brace left), HTML and Markdown."""
-    escaped = html.escape(MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(value.split())), quote=False)
-    return escaped.replace("{", "&#123;").replace("}", "&#125;")  # last: these references hold a « # »
 
 
 def notice_markdown(page_file: str, problems: list[Problem]) -> str:
@@ -45,7 +36,7 @@ def notice_markdown(page_file: str, problems: list[Problem]) -> str:
         if not group:
             continue
         lines += [f"## {heading}", ""]
-        lines += [f"- {_text(str(problem))}" for problem in group]
+        lines += [f"- {markdown_text(str(problem))}" for problem in group]
         lines.append("")
     return "\n".join(lines)
 

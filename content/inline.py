@@ -11,6 +11,7 @@ has no place in a checklist item, and its escaping rules are harder to reason ab
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 
@@ -29,6 +30,18 @@ def escape_text(value: str) -> str:
     apostrophe stays: it is common in French and Material never writes single-quoted attributes. Used by
     build_steps/escape_front_matter.py and build_steps/preview.py."""
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]#|])")
+
+
+def markdown_text(value: str) -> str:
+    """A plain text (a data value, an error message) written into generated Markdown so that it shows as typed: on one
+    line, Markdown's special characters behind a backslash, HTML escaped, braces as character references (neither
+    Jinja nor an attribute list `{ #id }` reads them). Used by the macros that write Markdown (faq, references) and
+    build_steps/preview_notice.py."""
+    escaped = html.escape(MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(value.split())), quote=False)
+    return escaped.replace("{", "&#123;").replace("}", "&#125;")  # last: these references hold a « # »
 
 
 def links_in(text: str) -> list[tuple[str, str]]:

@@ -10,23 +10,13 @@ links to other pages are checked by MkDocs like any other link.
 
 from __future__ import annotations
 
-import re
-
 from content.data import AUDIENCES, Site
-from content.inline import render_inline
+from content.inline import markdown_text, render_inline
 from content.pages import PageInfo
 
 from .current import Links
 from .references import entry_link
 from .render import render
-
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#])")
-
-
-def _heading_text(text: str) -> str:
-    """A question as the text of a Markdown heading: Markdown's special characters escaped."""
-    escaped = MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(text.split()))
-    return escaped.replace("&", "&amp;").replace("<", "&lt;")
 
 
 def render_faq(site: Site, page: PageInfo) -> str:
@@ -37,14 +27,14 @@ def render_faq(site: Site, page: PageInfo) -> str:
     # would weigh on every visit (tests/browser/test_weight.py); a reader jumps to a theme, the search to a question.
     parts: list[str] = ["**Thèmes :**", ""]
     parts += [
-        f"- [{_heading_text(theme)}](#{theme_id}) ({sum(q['theme'] == theme_id for q in faq['questions'])})" for theme_id, theme in themes
+        f"- [{markdown_text(theme)}](#{theme_id}) ({sum(q['theme'] == theme_id for q in faq['questions'])})" for theme_id, theme in themes
     ]
     parts.append("")
     for theme_id, theme in themes:
         questions = [q for q in faq["questions"] if q["theme"] == theme_id]
-        parts += [f"## {_heading_text(theme)} {{ #{theme_id} }}", ""]
+        parts += [f"## {markdown_text(theme)} {{ #{theme_id} }}", ""]
         for question in questions:
-            parts += [f"### {_heading_text(question['question'])} {{ #{question['id']} }}", ""]
+            parts += [f"### {markdown_text(question['question'])} {{ #{question['id']} }}", ""]
             parts.append(
                 str(
                     render(
@@ -57,6 +47,6 @@ def render_faq(site: Site, page: PageInfo) -> str:
                     )
                 )
             )
-            more = " · ".join(f"[{_heading_text(link.title(target)) or target}]({link.source(target)})" for target in question["liens"])
+            more = " · ".join(f"[{markdown_text(link.title(target)) or target}]({link.source(target)})" for target in question["liens"])
             parts += ["", f"**Pour aller plus loin :** {more}", ""]
     return "\n".join(parts)

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from content.data import Site
 from content.history import french_date
+from content.inline import markdown_text
 from content.pages import PageInfo
 from content.references import REFERENCE_TYPES, REFERENCES_PAGE
 
@@ -37,11 +38,6 @@ def entry_link(site: Site, page: PageInfo, reference_id: str) -> str | None:
     return Links(site, page)(f"{REFERENCES_PAGE}#ref-{reference_id}")
 
 
-def _cell(text: str) -> str:
-    """A text in a Markdown table cell: no « | », no line break, no HTML."""
-    return " ".join(text.replace("|", "/").replace("<", "&lt;").split())
-
-
 def render_references(site: Site, page: PageInfo) -> str:
     link = Links(site, page)
     parts: list[str] = []
@@ -54,11 +50,13 @@ def render_references(site: Site, page: PageInfo) -> str:
         parts += [f"## {heading}", "", '<div class="pv-refs" markdown>', ""]
         parts += ["| Référence | Objet | Où la lire | Vérifiée le | Citée dans |", "|---|---|---|---|---|"]
         for reference_id, reference in entries:
-            where = f"[{host(reference['adresse'])}]({reference['adresse']})" if reference.get("adresse") else _cell(reference["acces"])
+            where = (
+                f"[{host(reference['adresse'])}]({reference['adresse']})" if reference.get("adresse") else markdown_text(reference["acces"])
+            )
             uses = site.reference_uses.get(reference_id, [])
-            cited = ", ".join(f"[{_cell(other.title)}]({link.source(other.src)})" for other in uses if other.src != page.src)
+            cited = ", ".join(f"[{markdown_text(other.title)}]({link.source(other.src)})" for other in uses if other.src != page.src)
             parts.append(
-                f'| <span id="ref-{reference_id}"></span>**{_cell(reference["court"])}** | {_cell(reference["objet"])} | {where} | '
+                f'| <span id="ref-{reference_id}"></span>**{markdown_text(reference["court"])}** | {markdown_text(reference["objet"])} | {where} | '
                 f"{french_date(reference['verifie_le'])} | {cited or '—'} |"
             )
         parts += ["", "</div>", ""]
