@@ -105,12 +105,10 @@ class FrenchTypographyTreeprocessor(Treeprocessor):
 
 
 class FrenchTypographyExtension(Extension):
-    """Registers the treeprocessor after inline parsing (20), attribute lists (8) and abbreviations (7), before the
-    table of contents (5): its entries then get the same spacing as the headings. Heading ids do not change: the
-    table of contents makes them from the words, and a no-break space separates words as a space does."""
+    """Registers the treeprocessor after inline parsing (20) and after the table of contents (5)."""
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(FrenchTypographyTreeprocessor(md), "french_typography", 6)
+        md.treeprocessors.register(FrenchTypographyTreeprocessor(md), "french_typography", 4)
 
 
 def makeExtension(**kwargs: Any) -> FrenchTypographyExtension:
