@@ -9,6 +9,8 @@ from mkdocs.structure.toc import TableOfContents
 
 from content.history import french_date
 from content.page_types import LABELS
+from content.references import REFERENCES_PAGE
+from content.urls import page_url
 from engine.compat import TAGS_LISTING_MARKER
 
 
@@ -20,14 +22,16 @@ def french_date_of(value: datetime.date | str | object) -> str:
     return french_date(day)
 
 
-def theme_globals() -> dict[str, object]:
+def theme_globals(use_directory_urls: bool = True) -> dict[str, object]:
     """`pv_page_types`: type -> French label (content/page_types.py); `pv_tags_listing_marker`: the comment that
     makes a page Material's tags index (that page is not indexed by search); `pv_french_date`: a front-matter date
-    written in French (« Vérifié le 2 décembre 2026 »)."""
+    written in French (« Vérifié le 2 décembre 2026 »); `pv_references_page`: the address of the « Textes de
+    référence » page (content/references.py), which the « Vérifié le » line links to."""
     return {
         "pv_page_types": LABELS,
         "pv_tags_listing_marker": TAGS_LISTING_MARKER,
         "pv_french_date": french_date_of,
+        "pv_references_page": page_url(REFERENCES_PAGE, use_directory_urls),
     }
 
 

@@ -96,7 +96,7 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
         pool.finish(files)
     if RUN.dirty:
         preview.give_titles_to_unread_pages(files, Path(config.docs_dir), config.use_directory_urls)
-    env.globals.update(theme_globals())
+    env.globals.update(theme_globals(config.use_directory_urls))
     return env
 
 
