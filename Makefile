@@ -6,7 +6,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 # The dependency auditor lives in its own environment, inside .venv/ (ignored by git, kept by `make clean`).
 AUDIT_VENV := $(VENV)/audit
-MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -44,17 +43,22 @@ $(AUDIT_VENV)/.installed: requirements-audit.txt
 # Preview: `--dirty` rebuilds only the edited pages (a second or two, whatever the site's size) instead of the whole
 # site; build_steps/preview.py and build_steps/search_index.py keep that right (titles, search index refreshed in the background).
 # What may stay stale until the next start is listed in bench/README.md. `make serve-complet`: full rebuild each time.
-serve: $(VENV)/.installed-build ## Aperçu du site sur http://127.0.0.1:8000, seules les pages modifiées sont reconstruites
-	$(MKDOCS) serve --livereload --dirty --dev-addr $(HOST):$(PORT)
+# editors/french_console.py runs MkDocs (engine/command.py) and says what it prints in French; VERBOSE=1 runs MkDocs
+# untouched, with --verbose, for maintainers. --no-strict: in the preview a broken link is reported, not fatal (the
+# build and make check stay strict).
+FRENCH_MKDOCS := $(BIN)/python -m editors.french_console
+
+serve: $(VENV)/.installed-build ## Aperçu du site sur http://127.0.0.1:8000 (PORT=8001 pour un autre port), seules les pages modifiées sont reconstruites
+	@$(FRENCH_MKDOCS) serve --no-strict --livereload --dirty --dev-addr $(HOST):$(PORT)
 
 serve-complet: $(VENV)/.installed-build ## Aperçu du site, tout le site reconstruit à chaque modification (plus lent)
-	$(MKDOCS) serve --livereload --dev-addr $(HOST):$(PORT)
+	@$(FRENCH_MKDOCS) serve --no-strict --livereload --dev-addr $(HOST):$(PORT)
 
 # The steps that need only the built site (search index, CSP sources, image check) run as their own command after
 # MkDocs, as they would after another engine (build_steps/finish.py).
-build: $(VENV)/.installed-build ## Construit le site (mode strict) dans site/
-	PV_POST_BUILD=off $(MKDOCS) build --strict --clean --site-dir site
-	$(BIN)/python -m build_steps site
+build: $(VENV)/.installed-build ## Construit le site (mode strict) dans site/ ; VERBOSE=1 pour le détail technique
+	@PV_POST_BUILD=off $(FRENCH_MKDOCS) build --strict --clean --site-dir site
+	@$(BIN)/python -m build_steps site
 
 # `make check`: every content check an editor's change needs (editors/check.py --all), with a French summary.
 # CHECK_OPTIONS: the forges' CI adds « --github » (annotations on the pull request's lines) or

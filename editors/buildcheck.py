@@ -151,6 +151,11 @@ def message_for(record: str, root: Path, docs_prefix: str = "docs") -> str | Non
     """The French message for one MkDocs warning (None when another check reports it already)."""
     if any(text in record.split("\n", 1)[0] for text in IGNORED):
         return None
+    return known_message(record, root, docs_prefix) or f"la construction signale un problème (message de MkDocs, en anglais) : {record}"
+
+
+def known_message(record: str, root: Path, docs_prefix: str = "docs") -> str | None:
+    """The French message for a MkDocs warning about links or macros; None for any other record."""
     if match := ANCHOR_THERE.match(record):
         where = _where(root, docs_prefix, match["src"], match["link"])
         return (
@@ -182,7 +187,7 @@ def message_for(record: str, root: Path, docs_prefix: str = "docs") -> str | Non
         )
     if MACRO_ERROR.search(record):
         return _macro_message(record, root, docs_prefix)
-    return f"la construction signale un problème (message de MkDocs, en anglais) : {record}"
+    return None
 
 
 def _macro_message(record: str, root: Path, docs_prefix: str) -> str:

@@ -112,8 +112,43 @@ ANCHOR_THERE = re.compile(
 DID_YOU_MEAN = re.compile(r" Did you mean '([^']*)'\?$")
 NAV_OMITTED = 'The following pages exist in the docs directory, but are not included in the "nav" configuration'
 NAV_NOT_FOUND = "is included in the 'nav' configuration"
+# What `mkdocs build` and `mkdocs serve` print on the console (editors.french_console says it in French).
+CONSOLE_CLEANING = "Cleaning site directory"
+CONSOLE_BUILDING_TO = re.compile(r"^Building documentation to directory: (?P<folder>.*)$")
+CONSOLE_BUILDING = "Building documentation..."
+CONSOLE_BUILT = re.compile(r"^Documentation built in (?P<seconds>[\d.]+) seconds$")
+CONSOLE_ABORTED_STRICT = re.compile(r"^Aborted with (?P<counts>.*) in strict mode!$")
+CONSOLE_ABORTED_CONFIG_STRICT = re.compile(r"^Aborted with (?P<count>\d+) configuration warnings in 'strict' mode!$")
+CONSOLE_ABORTED = "Aborted with a BuildError!"
+CONSOLE_ABORTED_CONFIG = "Aborted with a configuration error!"
+CONSOLE_CONFIG_VALUE = re.compile(r"^Config value '(?P<name>[^']+)': (?P<message>.*)", re.DOTALL)
+CONSOLE_TIME = re.compile(r"^\[\d\d:\d\d:\d\d\] ")  # the livereload server's lines start with the time
+CONSOLE_WATCHING = "Watching paths for changes:"
+CONSOLE_SERVING = re.compile(r"^Serving on (?P<url>\S+)")
+CONSOLE_CHANGES = "Detected file changes"
+CONSOLE_RELOADING = "Reloading browsers"
+CONSOLE_BROWSER = "Browser connected:"
+CONSOLE_SHUTDOWN = "Shutting down..."
+CONSOLE_REBUILD_ERROR = "An error happened during the rebuild."
 # The source texts these patterns come from, checked by problems(): (module, text that must appear in its source).
 MKDOCS_SOURCES = [
+    ("mkdocs.commands.build", 'log.info("Cleaning site directory")'),
+    ("mkdocs.commands.build", 'log.info(f"Building documentation to directory: {config.site_dir}")'),
+    ("mkdocs.commands.build", "log.info(f'Documentation built in {time.monotonic() - start:.2f} seconds')"),
+    ("mkdocs.commands.build", "raise Abort(f'Aborted with {msg} in strict mode!')"),
+    ("mkdocs.commands.build", "raise Abort('Aborted with a BuildError!')"),
+    ("mkdocs.commands.serve", 'log.info("Building documentation...")'),
+    ("mkdocs.commands.serve", 'log.info("Shutting down...")'),
+    ("mkdocs.config.base", 'raise exceptions.Abort("Aborted with a configuration error!")'),
+    ("mkdocs.config.base", "configuration warnings in 'strict' mode!"),
+    ("mkdocs.config.base", "log.warning(f\"Config value '{config_name}': {warning}\")"),
+    ("mkdocs.livereload", 'log.info(f"Watching paths for changes: {paths_str}")'),
+    ("mkdocs.livereload", 'log.info(f"Serving on {self.url}")'),
+    ("mkdocs.livereload", 'log.info("Detected file changes")'),
+    ("mkdocs.livereload", 'log.info("Reloading browsers")'),
+    ("mkdocs.livereload", 'log.info(f"Browser connected: {url}")'),
+    ("mkdocs.livereload", '"An error happened during the rebuild. The server will appear stuck'),
+    ("mkdocs.livereload", "%H:%M:%S"),
     ("mkdocs.commands.build", "Error reading page '{page.file.src_uri}':"),
     ("mkdocs.commands.build", DIRTY_WARNING),
     ("mkdocs.structure.pages", "is not found among documentation files."),

@@ -1,11 +1,13 @@
-"""`make serve` (mkdocs serve --dirty) on a copy of the project, as an editor uses it: a mistake in a page or in a
-data file never stops nor freezes the preview. The pages show the French message (file, line, fix) with HTTP 200,
-and the preview recovers by itself once the file is saved fixed. `mkdocs build` still stops on the same mistakes
+"""`make serve` (editors/french_console.py around mkdocs serve --dirty) on a copy of the project, as an editor uses
+it: a mistake in a page or in a data file never stops nor freezes the preview. The pages show the French message
+(file, line, fix) with HTTP 200, and the preview recovers by itself once the file is saved fixed. A broken link is
+reported in the terminal, in French, and the preview goes on. The terminal shows no English line. `mkdocs build` still stops on the same mistakes
 (tests/unit/test_macros_validation.py, tests/builds/test_strict_build.py)."""
 
 from __future__ import annotations
 
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -14,8 +16,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from engine.command import mkdocs_command, mkdocs_environment
+from engine.command import mkdocs_environment
 from tests.support import copy_project, free_port
+from tests.unit.test_french_console import ENGLISH
 
 NOTICE = "Aperçu en attente de corrections"
 PAGE = "docs/fiches/profil-linkedin.md"
@@ -68,11 +71,24 @@ def preview(tmp_path_factory):
     """A copy of the project whose page has a brace mistake before the preview even starts, and its preview."""
     project = copy_project(tmp_path_factory.mktemp("apercu") / "site")
     edit(project / PAGE, "## À éviter\n", "## À éviter {#eviter}\n")
+    glossary = project / "docs" / "glossaire.md"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\nVoir [la fiche](fiches/profil-linkedn.md).\n", encoding="utf-8")
     port = free_port()
     terminal = project.parent / "terminal.log"  # what the editor's terminal shows
     with terminal.open("w", encoding="utf-8") as output:
         process = subprocess.Popen(
-            mkdocs_command("serve", "--dirty", "--livereload", "--dev-addr", f"127.0.0.1:{port}"),
+            # The command of `make serve` (Makefile, FRENCH_MKDOCS).
+            [
+                sys.executable,
+                "-m",
+                "editors.french_console",
+                "serve",
+                "--no-strict",
+                "--livereload",
+                "--dirty",
+                "--dev-addr",
+                f"127.0.0.1:{port}",
+            ],
             cwd=project,
             env=mkdocs_environment(),
             stdout=output,
@@ -100,7 +116,9 @@ def test_a_page_mistake_shows_in_the_page_and_the_preview_recovers(preview):
     ]
     shown = terminal(project)
     assert f"{PAGE}, ligne {line} :" in shown and "L’aperçu continue : les pages montrent ces erreurs jusqu’à leur correction." in shown
-    assert "[macros] - Config" not in shown and "Found local Python module" not in shown and "Traceback" not in shown
+    assert "[macros] - Config" not in shown and "Found local Python module" not in shown
+    english = [line for line in shown.splitlines() if any(marker in line for marker in ENGLISH)]
+    assert not english, english
     # Fixed the way the message says: the page is back, with its heading id.
     edit(project / PAGE, "## À éviter {#eviter}\n", "## À éviter { #eviter }\n")
     html = wait_for(url, process, lambda h: NOTICE not in h and 'id="eviter"' in h, "la page corrigée")
@@ -123,3 +141,17 @@ def test_a_data_mistake_shows_on_the_pages_and_the_preview_recovers(preview):
     assert f"{CHECKLIST}, ligne 1 :" in terminal(project)
     edit(project / CHECKLIST, "titr:", "titre:")
     html = wait_for(url, process, lambda h: NOTICE not in h and 'class="ck"' in h, "la page et sa liste rétablies")
+
+
+def test_a_broken_link_is_reported_in_french_and_the_preview_goes_on(preview):
+    project, root, process = preview
+    html = wait_for(root + "glossaire/", process, lambda h: "fiches/profil-linkedn" in h, "la page au lien cassé")
+    assert "Voir" in html
+    shown = terminal(project)
+    assert (
+        "Attention : docs/glossaire.md, ligne " in shown
+        and "lien « fiches/profil-linkedn.md » : la page docs/fiches/profil-linkedn.md n’existe pas. "
+        "Vouliez-vous dire « fiches/profil-linkedin.md » ?"
+        in shown
+    ), shown
+    assert "Aperçu prêt : ouvrez http://127.0.0.1:" in shown
