@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     templates = tuple(args.gabarits or [str(PROJECT / "overrides"), str(material_templates())])
     try:
-        finish_site(args.site, templates)
+        finish_site(args.site, templates, project=Path.cwd())
     except PluginError as error:
         print(f"Étapes après la construction : {error}", file=sys.stderr)
         return 1

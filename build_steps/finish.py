@@ -1,6 +1,7 @@
 """The build steps that need only the built site: any engine that writes the same HTML can be followed by them.
 
 - the search index (build_steps/search_index.py, Pagefind);
+- the site's own scripts minified (build_steps/compact_scripts.py);
 - the CSP sources for nginx (build_steps/csp.py);
 - the output checks: no image without a text alternative (build_steps/image_alt.py).
 
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from .compact_scripts import compact_scripts
 from .csp import collect, write_policy
 from .image_alt import check_rendered
 from .search_index import build_index
@@ -44,6 +46,7 @@ def finish_site(
     site_dir: Path,
     template_dirs: tuple[str, ...],
     *,
+    project: Path,
     known: dict | None = None,
     cache: dict | None = None,
     check_pages: bool = True,
@@ -51,15 +54,17 @@ def finish_site(
 ) -> None:
     """Run the steps on `site_dir`, in order. `known`, `cache`: pages the CSP step need not parse again (see
     csp.collect); `check_pages`: False when the pages were checked as they were written; `index`: False when the
-    search index is refreshed elsewhere (the preview's background refresh)."""
+    search index is refreshed elsewhere (the preview's background refresh); `project`: the folder of mkdocs.yml and
+    data/ (the search's synonyms)."""
     if not site_dir.is_dir():
         raise PluginError(f"Le dossier {site_dir} n’existe pas : construisez d’abord le site (make build).")
     if check_pages:
         check_output(site_dir)
+    compact_scripts(site_dir, project / "docs")
     # Pagefind (an external program) indexes the site while this process scans the pages for the CSP: the scan
     # reads the pages only, and the policy is written once the index exists (it allows WebAssembly if it ships).
     with ThreadPoolExecutor(max_workers=1) as pool:
-        indexing = pool.submit(build_index, site_dir) if index else None
+        indexing = pool.submit(build_index, site_dir, project=project) if index else None
         hashes = collect(site_dir, template_dirs, known, cache)
         if indexing is not None:
             indexing.result()

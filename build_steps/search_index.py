@@ -28,11 +28,14 @@ import shutil
 import subprocess
 import tempfile
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+
+from .search_words import page_words, write_synonyms, write_vocabulary
 
 # Elements inside the article that are not the page's own text: heading permalinks (« ¶ »), Material's tag
 # list and « Modifier cette page » button, the update date, the share box, the blocks of the macros that list
@@ -84,7 +87,13 @@ def ascii_apostrophes(text: str) -> str:
 
 
 def pagefind_executable() -> Path:
-    """The Pagefind binary shipped by the PyPI package `pagefind-bin` (pinned in requirements.txt)."""
+    """The Pagefind binary shipped by the PyPI package `pagefind-bin` (pinned in requirements.txt), or the one named
+    by PV_PAGEFIND: another version, to compare (bench/search_bench.py --pagefind, decisions/0003-recherche-tolerante.md)."""
+    chosen = os.environ.get("PV_PAGEFIND", "").strip()
+    if chosen:
+        if not os.access(chosen, os.X_OK):
+            raise PluginError(f"Recherche : PV_PAGEFIND={chosen!r} n’est pas un programme exécutable.")
+        return Path(chosen)
     try:
         from pagefind_bin import get_executable
     except ImportError as error:
@@ -151,17 +160,22 @@ def split_pages(pages: list, size: int) -> list[list]:
     return [pages[start::count] for start in range(count)]
 
 
-def copy_for_indexing(pages: list[tuple[str, Path]], work_dir: Path) -> None:
-    """Copy the pages into work_dir as Pagefind needs them (page_for_indexing), one at a time."""
+def copy_for_indexing(pages: list[tuple[str, Path]], work_dir: Path) -> Counter:
+    """Copy the pages into work_dir as Pagefind needs them (page_for_indexing), one at a time; returns the words of
+    their indexed text (word -> number of pages holding it), for the search's vocabulary (build_steps/search_words.py)."""
+    words: Counter = Counter()
     for relative, page in pages:
         target = work_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page_for_indexing(page.read_text(encoding="utf-8")), encoding="utf-8")
+        copy = page_for_indexing(page.read_text(encoding="utf-8"))
+        target.write_text(copy, encoding="utf-8")
+        words.update(page_words(copy))
+    return words
 
 
-def _run_pagefind(executable: Path, pages: list[tuple[str, Path]], output: Path) -> None:
+def _run_pagefind(executable: Path, pages: list[tuple[str, Path]], output: Path) -> Counter:
     with tempfile.TemporaryDirectory(prefix="pagefind-") as work:
-        copy_for_indexing(pages, Path(work))
+        words = copy_for_indexing(pages, Path(work))
         command = [
             str(executable),
             "--site",
@@ -181,13 +195,15 @@ def _run_pagefind(executable: Path, pages: list[tuple[str, Path]], output: Path)
     if result.returncode != 0 or not (output / "pagefind-entry.json").is_file():
         details = (result.stderr or result.stdout).strip()
         raise PluginError(f"Recherche : la construction de l’index par Pagefind a échoué (code {result.returncode}).\n{details}")
+    return words
 
 
-def build_index(site_dir: Path, output: Path | None = None) -> None:
+def build_index(site_dir: Path, output: Path | None = None, *, project: Path) -> None:
     """Index site_dir with Pagefind into `output` (site_dir/pagefind/); raises PluginError with a French message on failure.
 
     Up to pages_per_index() pages: one bundle. Beyond: the first group in `output`, the others in `output/lot-N/`
-    (their index files only: the first bundle's engine searches them all), listed in `output/lots.json`."""
+    (their index files only: the first bundle's engine searches them all), listed in `output/lots.json`.
+    With the index: the site's vocabulary and the synonyms of `project`/data/synonyms.yml (build_steps/search_words.py)."""
     executable = pagefind_executable()
     output = output or site_dir / "pagefind"
     pages = indexable_pages(site_dir)
@@ -199,9 +215,12 @@ def build_index(site_dir: Path, output: Path | None = None) -> None:
     groups = split_pages(pages, pages_per_index())
     targets = [output] + [output / MERGED_BUNDLE.format(number=number) for number in range(2, len(groups) + 1)]
     # Two bundles at a time: Pagefind keeps mostly to one core, so both cores work (2,000 pages: 7.3 s -> 5.3 s).
+    words: Counter = Counter()
     with ThreadPoolExecutor(max_workers=min(INDEXED_AT_ONCE, len(groups))) as pool:
         for done in [pool.submit(_run_pagefind, executable, group, target) for group, target in zip(groups, targets, strict=True)]:
-            done.result()  # the first failure, with Pagefind's message
+            words.update(done.result())  # the first failure, with Pagefind's message
+    write_vocabulary(words, output)
+    write_synonyms(project, output)
     for target in targets[1:]:
         for path in target.iterdir():
             if path.is_file() and path.name != "pagefind-entry.json" and not path.name.endswith(".pf_meta"):
@@ -225,7 +244,7 @@ _refresh_lock = threading.Lock()
 _refresh = {"wanted": False, "running": False}
 
 
-def _refresh_loop(site_dir: Path) -> None:
+def _refresh_loop(site_dir: Path, project: Path) -> None:
     while True:
         with _refresh_lock:
             if not _refresh["wanted"]:
@@ -234,7 +253,7 @@ def _refresh_loop(site_dir: Path) -> None:
             _refresh["wanted"] = False
         fresh, old = site_dir / ".pagefind-nouveau", site_dir / ".pagefind-ancien"
         try:
-            build_index(site_dir, fresh)
+            build_index(site_dir, fresh, project=project)
             shutil.rmtree(old, ignore_errors=True)
             (site_dir / "pagefind").rename(old)
             fresh.rename(site_dir / "pagefind")
@@ -245,10 +264,10 @@ def _refresh_loop(site_dir: Path) -> None:
             log.info(f"Recherche : l’index de l’aperçu n’a pas pu être mis à jour ({error}).")
 
 
-def refresh_in_background(site_dir: Path) -> None:
+def refresh_in_background(site_dir: Path, project: Path) -> None:
     with _refresh_lock:
         _refresh["wanted"] = True
         if _refresh["running"]:
             return  # the running loop indexes once more when it is done
         _refresh["running"] = True
-    threading.Thread(target=_refresh_loop, args=(site_dir,), daemon=True).start()
+    threading.Thread(target=_refresh_loop, args=(site_dir, project), daemon=True).start()

@@ -11,6 +11,7 @@ The schemas below are the reference for editors; docs/contribuer/conventions.md 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,7 @@ from .schema import (
     suggestion,
     validate,
 )
-from .text import slugify, sort_key
+from .text import search_fold, slugify, sort_key
 from .urls import is_allowed_external, is_external, page_path_problem, split_anchor
 
 DATA_DIR = "data"
@@ -335,6 +336,69 @@ FAQ = Record(
     "la foire aux questions : themes puis questions",
 )
 
+# Words a reader may type for one thing (data/synonyms.yml): the search tries the other words of the group too
+# (docs/assets/javascripts/search.js; decisions/0003-recherche-tolerante.md).
+SYNONYM_WORD = re.compile(r"^[a-zà-ÿœæ0-9]+(?:[ '’-][a-zà-ÿœæ0-9]+)*$")
+SYNONYM_EXPECTED = "un mot ou une courte expression en minuscules, sans ponctuation (par ex. « courriel » ou « bad buzz »)"
+
+
+def synonym_key(word: str) -> str:
+    """How the search compares words: no accents, no capitals, one kind of apostrophe."""
+    return search_fold(word).replace("’", "'")
+
+
+def _check_synonym(value: str, node: yaml.Node, ctx: Context, path: str) -> None:
+    if not SYNONYM_WORD.match(value):
+        ctx.error(node, path, f"« {value} » : majuscule, ponctuation ou espace en trop", SYNONYM_EXPECTED)
+
+
+class SynonymGroups(ListOf):
+    """The groups of data/synonyms.yml: besides each group's own checks, a word belongs to one group only (the
+    search could not tell which group a word in two groups means)."""
+
+    def check(self, node: yaml.Node, ctx: Context, path: str) -> Any:
+        groups = super().check(node, ctx, path)
+        if groups is INVALID or not isinstance(node, yaml.SequenceNode):
+            return groups
+        seen: dict[str, tuple[int, int]] = {}  # word -> (line, group): a repeat inside one group is Unique's
+        for index, group in enumerate(node.value, start=1):
+            if not isinstance(group, yaml.SequenceNode):
+                continue
+            for position, word in enumerate(group.value, start=1):
+                if not isinstance(word, yaml.ScalarNode) or not isinstance(word.value, str) or not word.value.strip():
+                    continue
+                key = synonym_key(word.value.strip())
+                if key not in seen:
+                    seen[key] = (ctx.line(word), index)
+                elif seen[key][1] != index:
+                    ctx.error(
+                        word,
+                        f"{path}[{index}][{position}]",
+                        f"« {word.value.strip()} » est déjà dans le groupe de la ligne {seen[key][0]}",
+                        "chaque mot dans un seul groupe : réunissez les deux groupes, ou retirez le mot de l’un d’eux",
+                    )
+        return groups
+
+
+SYNONYMS = Record(
+    [
+        Field(
+            "groupes",
+            SynonymGroups(
+                ListOf(
+                    Text(SYNONYM_EXPECTED, check=_check_synonym),
+                    "un groupe : deux mots ou plus qu’un lecteur emploie pour la même chose, par ex. [courriel, mail, e-mail]",
+                    min_items=2,
+                    unique=Unique(None, "mot", key=synonym_key),
+                ),
+                "la liste des groupes de mots, un groupe par ligne : - [courriel, mail, e-mail]",
+            ),
+            required=True,
+        )
+    ],
+    "les groupes de mots équivalents pour la recherche : groupes, puis un groupe par ligne",
+)
+
 # file (relative to data/) -> (schema, root of the paths in messages)
 DATA_FILES = {
     "tags.yml": (TAGS, "tags"),
@@ -344,6 +408,7 @@ DATA_FILES = {
     "glossary.yml": (GLOSSARY, "glossaire"),
     "references.yml": (REFERENCES, "references"),
     "faq.yml": (FAQ, "faq"),
+    "synonyms.yml": (SYNONYMS, "synonymes"),
 }
 # data file -> the kind of reference it defines (see Ref.kind and pages.ID_MACROS)
 REF_SOURCES = {
@@ -544,6 +609,19 @@ def reference_uses(site: Site, problems: list[Problem]) -> dict[str, list[PageIn
         for reference_id in cited:
             uses.setdefault(reference_id, []).append(page)
     return uses
+
+
+def load_synonyms(root: Path) -> list[list[str]]:
+    """The groups of data/synonyms.yml, validated (DataError otherwise), for the search's build step."""
+    rel = f"{DATA_DIR}/synonyms.yml"
+    path = Path(root) / rel
+    problems: list[Problem] = []
+    if not path.is_file():
+        raise DataError([Problem(rel, None, None, "fichier manquant", SYNONYMS.expected)])
+    value = _load(path, rel, SYNONYMS, DATA_FILES["synonyms.yml"][1], problems, [])
+    if problems or value is INVALID:
+        raise DataError(problems)
+    return value["groupes"]
 
 
 def load_site(root: Path, docs_dir: Path | None = None, use_directory_urls: bool = True, macros: list[MacroRule] | None = None) -> Site:

@@ -14,6 +14,15 @@ def fold_accents(text: str) -> str:
     return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
 
 
+def search_fold(word: str) -> str:
+    """« Déconnexion » -> « deconnexion », « Œuvre » -> « oeuvre »: how the site's search compares words (the same
+    rule is written in docs/assets/javascripts/search.js, fold)."""
+    word = word.lower()
+    for source, replacement in LIGATURES:
+        word = word.replace(source, replacement)
+    return fold_accents(word)
+
+
 def sort_key(text: str) -> str:
     """Alphabetical order that ignores accents, case and punctuation outside ASCII (« Étiquettes » sorts with E)."""
     return fold_accents(text).encode("ascii", "ignore").decode().casefold()

@@ -8,7 +8,9 @@ hunspell reads it, so that line numbers stay right:
 - fenced code blocks, inline code, ``{{ macro() }}`` / ``{% … %}`` calls, HTML tags and comments,
   link targets (the link text stays), web and e-mail addresses, file names, attribute lists
   (``{ #ancre }``), icons (``:material-linkedin:``), link reference definitions;
-- data/: values of the keys that hold paths or ids (``lien``, ``page``, ``voir``, ``url``, ``document``).
+- data/: values of the keys that hold paths or ids (``lien``, ``page``, ``voir``, ``url``, ``document``);
+  data/synonyms.yml is not read at all: it lists what readers type, misspelt words and English included
+  (« email », « bad buzz »), and is never shown on a page.
 
 A word is accepted when hunspell knows it, when it is in the word list (dictionnaire.txt at the top of the
 project: one entry per line, ``#`` starts a comment; a word written in lower case is accepted capitalised
@@ -300,6 +302,9 @@ def suggestions(words: list[str], dictionary: str = DICTIONARY) -> dict[str, str
 # --------------------------------------------------------------------------------------------------
 # The check
 # --------------------------------------------------------------------------------------------------
+NOT_PROSE = {"data/synonyms.yml"}  # words readers type, for the search: never shown
+
+
 def collect_lines(root: Path) -> list[Line]:
     """The prose of every file the check reads, in a stable order."""
     lines: list[Line] = []
@@ -312,6 +317,8 @@ def collect_lines(root: Path) -> list[Line]:
     for folder in ("data", "modeles"):
         base = root / folder
         for path in sorted(base.rglob("*.yml")) if base.is_dir() else []:
+            if path.relative_to(root).as_posix() in NOT_PROSE:
+                continue
             lines += yaml_lines(path, path.relative_to(root).as_posix())
     return lines
 

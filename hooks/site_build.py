@@ -129,9 +129,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     site_dir = Path(config.site_dir)
     refresh = RUN.previewing and (site_dir / "pagefind" / "pagefind.js").is_file()
-    finish_site(site_dir, tuple(config.theme.dirs), known=known, cache=RUN.csp_cache, check_pages=False, index=not refresh)
+    project = Path(config.config_file_path).parent
+    finish_site(site_dir, tuple(config.theme.dirs), project=project, known=known, cache=RUN.csp_cache, check_pages=False, index=not refresh)
     if refresh:
-        search_index.refresh_in_background(site_dir)
+        search_index.refresh_in_background(site_dir, project)
 
 
 def on_build_error(*, error: Exception) -> None:
