@@ -7,7 +7,10 @@
  * - The dialog opens and closes with Material's #__search toggle, so it looks and behaves like Material's.
  * - Results: title, content type, excerpt with the matched words in <mark>; filters by type and by tag;
  *   the number of results is announced through a live region (role="status").
- * Why Pagefind and how it was measured: decisions/0001-recherche.md.
+ * - Forgiving what readers type: assets/javascripts/search-tolerance.js (loaded with Pagefind, on first use)
+ *   corrects misspelt words, leaves out the words no page holds and searches the synonyms of data/synonyms.yml;
+ *   this script asks « Vouliez-vous dire … ? » (→ at the end of the field accepts) and says what was changed.
+ * Why Pagefind and how it was measured: decisions/0001-recherche.md; the forgiving part: decisions/0003-recherche-tolerante.md.
  */
 (function () {
   "use strict";
@@ -32,13 +35,18 @@
   var form = root.querySelector("form");
   var input = root.querySelector(".md-search__input");
   var status = root.querySelector(".pv-search-status");
+  var suggestion = root.querySelector(".pv-search-suggestion");
+  var suggestionButton = root.querySelector(".pv-search-suggestion__button");
   var list = root.querySelector(".pv-search-list");
   var typeSelect = root.querySelector("#pv-search-type");
   var tagSelect = root.querySelector("#pv-search-tag");
   var bundleUrl = new URL(root.getAttribute("data-pv-search-bundle"), location.href);
+  var toleranceUrl = new URL(root.getAttribute("data-pv-search-tolerance"), location.href);
   var siteRoot = new URL("..", bundleUrl);
 
   var pagefind = null;        /* the Pagefind module, once loaded */
+  var tolerance = null;       /* assets/javascripts/search-tolerance.js, loaded with Pagefind */
+  var proposal = "";          /* the corrected query the reader may accept (→), or "" */
   var loading = null;         /* promise of the module */
   var sequence = 0;           /* each search gets a number; only the newest one renders */
   var timer = 0;
@@ -90,7 +98,14 @@
 
   function plural(count, one, many) { return count + " " + (count > 1 ? many : one); }
 
-  function announce(text) { status.textContent = text; }
+  /* French spacing in the sentences built here, as content/typography.py does in the pages: no-break space inside
+     « » and before « : », narrow no-break space before ; ! ? */
+  function french(text) {
+    return text.replace(/« /g, "«\u00a0").replace(/ »/g, "\u00a0»").replace(/ :/g, "\u00a0:")
+      .replace(/ ([;!?])/g, "\u202f$1");
+  }
+
+  function announce(text) { status.textContent = french(text); }
 
   /* ---------------------------------------------------------------- loading */
 
@@ -111,7 +126,11 @@
 
   function load() {
     if (loading) return loading;
-    loading = Promise.all([import(bundleUrl.href), mergedBundles()]).then(function (loaded) {
+    var forgiving = import(toleranceUrl.href).then(function (module) {
+      var made = module.createTolerance({ bundleUrl: bundleUrl, stopWords: STOP_WORDS });
+      return made.ready.then(function () { tolerance = made; });
+    });
+    loading = Promise.all([import(bundleUrl.href), mergedBundles(), forgiving]).then(function (loaded) {
       var module = loaded[0];
       var bundles = loaded[1];
       return module.options(SEARCH_OPTIONS).then(function () { return module.init(); }).then(function () {
@@ -182,56 +201,60 @@
     var mine = ++sequence;
     if (!query && !hasFilter) {
       list.innerHTML = "";
+      list.hidden = true;
+      showProposal("");
       current = { results: [], shown: 0, label: "" };
       announce("Tapez un mot ou deux pour chercher dans le site.");
       return Promise.resolve();
     }
     var started = performance.now();
-    var partial = false;
+    var understood = null;
     return load().then(function (module) {
-      return module.search(query || null, { filters: filters }).then(function (search) {
-        if (!search || search.results.length || mine !== sequence) return search;
-        // No page holds every word: the pages that hold most of them, rather than an empty answer.
-        return closest(module, query, filters).then(function (results) {
-          partial = results.length > 0;
-          return partial ? { results: results } : search;
-        });
+      return tolerance.understand(query).then(function (result) {
+        understood = result;
+        if (mine !== sequence) return null;
+        if (query && !result.words.length) return { results: [], partial: false };
+        return tolerance.searchAll(module, result, filters);
       });
     }).then(function (search) {
       if (mine !== sequence || !search) return;
-      current = { results: search.results, shown: 0, raw: raw.trim(), label: filterLabel(), partial: partial };
+      current = { results: search.results, shown: 0, raw: raw.trim(), label: filterLabel(), partial: search.partial,
+                  understood: understood };
+      showProposal(understood && understood.corrected ? proposalFor(raw, understood) : "");
       list.innerHTML = "";
       return showMore().then(function () {
         if (mine !== sequence) return;
         api.lastSearch = { raw: raw.trim(), query: query, filters: filters, count: search.results.length,
+                           words: understood ? understood.words : [], proposal: proposal,
                            ms: performance.now() - started };
         root.dispatchEvent(new CustomEvent("pv-search-results", { detail: api.lastSearch }));
       });
     }).catch(function () { /* already announced by load() */ });
   }
 
-  /* The pages holding the most words of the query, one search per word: more words found first, then Pagefind's
-     score. */
-  function closest(module, query, filters) {
-    var words = query.split(/\s+/).filter(function (word, index, all) {
-      return word.length > 1 && !STOP_WORDS.has(word.toLowerCase()) && all.indexOf(word) === index;
+  /* The reader's text with the corrected words in place (« droit a la deconection » -> « droit a la déconnexion »). */
+  function proposalFor(raw, understood) {
+    var text = raw.trim();
+    understood.corrected.forEach(function (c) {
+      var pattern = new RegExp("(^|[\\s'’])" + c.from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "(?=$|[\\s,.;:!?])", "i");
+      text = text.replace(pattern, function (all, before) { return before + c.to; });
     });
-    if (words.length < 2) return Promise.resolve([]);
-    return Promise.all(words.map(function (word) {
-      return module.search(word, { filters: filters });
-    })).then(function (searches) {
-      var pages = {};
-      searches.forEach(function (search) {
-        ((search && search.results) || []).forEach(function (result) {
-          var page = pages[result.id] || (pages[result.id] = { result: result, words: 0, score: 0 });
-          page.words += 1;
-          page.score += result.score || 0;
-        });
-      });
-      return Object.keys(pages).map(function (id) { return pages[id]; }).sort(function (a, b) {
-        return b.words - a.words || b.score - a.score;
-      }).map(function (page) { return page.result; });
-    });
+    return text;
+  }
+
+  function showProposal(text) {
+    proposal = text;
+    if (text) suggestionButton.textContent = text;  /* hidden, it keeps a name (HTML_CodeSniffer checks hidden buttons) */
+    suggestion.hidden = !text;
+  }
+
+  function acceptProposal() {
+    if (!proposal) return;
+    input.value = proposal;
+    showProposal("");
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+    run();
   }
 
   function showMore() {
@@ -249,23 +272,47 @@
       });
       current.shown += pages.length;
       if (current.shown < current.results.length) list.appendChild(renderMoreButton());
+      list.hidden = !list.children.length;
       announceCount();
       return firstNew;
     });
   }
 
+  function quoted(words) {
+    return words.map(function (word) { return "« " + word + " »"; }).join(", ");
+  }
+
+  /* The live region: how many results, for what, and what the search changed in the query. */
   function announceCount() {
     var count = current.results.length;
+    var understood = current.understood || { words: [], corrected: null, absent: [] };
+    var absent = understood.absent;
     var where = current.raw ? " pour « " + current.raw + " »" : "";
     var filter = current.label ? " " + current.label : "";
-    if (count === 0) {
-      announce("Aucun résultat" + where + filter + ". Essayez un autre mot" +
-               (current.label ? " ou retirez le filtre." : "."));
-    } else {
-      var shown = current.shown < count ? " (" + current.shown + " affichés)" : "";
-      var partial = current.partial ? "Aucune page ne contient tous les mots ; voici les plus proches : " : "";
-      announce(partial + plural(count, "résultat", "résultats") + where + filter + shown + ".");
+    if (absent.length && !understood.words.length) {
+      announce("Aucun résultat" + where + " : " + (absent.length > 1 ? "ces mots ne figurent" : "ce mot ne figure") +
+               " dans aucune page, et aucun mot proche non plus. Essayez un autre mot.");
+      return;
     }
+    var lead = "";
+    if (understood.corrected) {
+      lead += "Vouliez-vous dire « " + proposal + " » ? Résultats pour cette correction (flèche droite pour corriger le champ). ";
+      where = "";
+    }
+    if (absent.length) {
+      lead += "Aucune page ne contient tous les mots ; " + (absent.length > 1 ? "les mots " + quoted(absent) + " ne figurent" :
+              "le mot " + quoted(absent) + " ne figure") + " dans aucune page. ";
+      where = "";
+    }
+    if (count === 0) {
+      announce(lead + "Aucun résultat" + where + filter + ". Essayez un autre mot" + (current.label ? " ou retirez le filtre." : "."));
+      return;
+    }
+    var shown = current.shown < count ? " (" + current.shown + " affichés)" : "";
+    var partial = "";
+    if (current.partial === "all") partial = absent.length ? "Voici les plus proches : " : "Aucune page ne contient tous les mots ; voici les plus proches : ";
+    if (current.partial === "some") partial = "Peu de pages contiennent tous les mots ; elles viennent en tête, suivies des plus proches : ";
+    announce(lead + partial + plural(count, "résultat", "résultats") + where + filter + shown + ".");
   }
 
   /* The section of the page where the words weigh most (Pagefind's sub-results: one per heading with an id), or
@@ -361,7 +408,8 @@
   }
 
   function focusables() {
-    return [input].concat(Array.prototype.slice.call(list.querySelectorAll("a, button")));
+    var proposed = suggestion.hidden ? [] : [suggestionButton];
+    return [input].concat(proposed, Array.prototype.slice.call(list.querySelectorAll("a, button")));
   }
 
   input.addEventListener("focus", function () {
@@ -369,6 +417,15 @@
     load().catch(function () {});
   });
   input.addEventListener("input", schedule);
+  /* → at the end of the field accepts « Vouliez-vous dire … ? » (the caret has nowhere else to go there). */
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowRight" && proposal && !event.shiftKey &&
+        input.selectionStart === input.value.length && input.selectionEnd === input.value.length) {
+      event.preventDefault();
+      acceptProposal();
+    }
+  });
+  suggestionButton.addEventListener("click", acceptProposal);
   typeSelect.addEventListener("change", run);
   tagSelect.addEventListener("change", run);
 
