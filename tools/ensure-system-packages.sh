@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need when they are missing: Chromium (browser tests), npm (axe-core),
 # poppler-utils (page count of printed PDFs), nginx (the site served with deploy/'s configuration) and
-# hunspell + hunspell-fr (the spelling check, tests/unit/test_check_spelling.py; `make check` uses tools/ensure-spelling.sh).
+# hunspell + hunspell-fr (the spelling check, tests/unit/test_check_spelling.py; `make check` uses tools/ensure-spelling.sh)
+# and Java (the Nu HTML Checker, tests/browser/test_search_markup.py).
 # Runs apt-get only as root; otherwise says what to run.
 set -euo pipefail
 
@@ -12,6 +13,7 @@ command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v hunspell >/dev/null 2>&1 || missing+=(hunspell)
 [[ -e /usr/share/hunspell/fr_FR.dic ]] || missing+=(hunspell-fr)
 command -v npm >/dev/null 2>&1 || missing+=(npm)   # installs axe-core (package-lock.json); machines usually have Node
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)   # runs the Nu HTML Checker (npm vnu-jar)
 ((${#missing[@]})) || exit 0
 
 if [[ $(id -u) -eq 0 ]]; then

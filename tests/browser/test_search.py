@@ -16,7 +16,6 @@ from content.page_types import LABELS
 from tests.support import ROOT, html_pages, new_context
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
-MIN_RECALL_AT_3 = 0.95
 TYPE_LABELS = LABELS
 
 
@@ -43,6 +42,15 @@ def search(page, query: str, *, typed: bool = False) -> list[str]:
     # The search of the whole query: typed key by key, a slow machine may show the results of its beginning first.
     page.wait_for_function("q => window.pvSearch.lastSearch !== null && window.pvSearch.lastSearch.raw === q", arg=query.strip())
     return result_paths(page)
+
+
+def spoken(text: str) -> str:
+    """A status as a screen reader says it: French no-break spaces read as spaces."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def status_text(page) -> str:
+    return spoken(page.inner_text("#pv-search-status"))
 
 
 def result_paths(page) -> list[str]:
@@ -143,29 +151,59 @@ def test_index_in_bundles_holds_every_page_once(built_site, split_site):
 # --------------------------------------------------------------------------------------------------
 # Relevance: the query suite
 # --------------------------------------------------------------------------------------------------
-@pytest.mark.browser
-def test_query_suite_recall_at_3(reader, search_server):
-    """Every query of tests/search_queries.yml typed in the real field; recall@3 and MRR printed."""
-    assert len(QUERIES) >= 40
-    open_search(reader, search_server)
-    hits, reciprocal, misses, by_kind = 0, 0.0, [], {}
-    for q in QUERIES:
-        paths = search(reader, q["query"])
+HARD_KINDS = {"question", "typo", "synonym", "derived", "partial"}
+MIN_HARD_RECALL_AT_3 = 0.95
+MIN_HARD_MRR = 0.85
+
+
+def measure(page, queries: list[dict]) -> dict:
+    """recall@3, MRR, the queries with no result at all, and the misses, for queries typed in the real field."""
+    hits, reciprocal, misses, empty = 0, 0.0, [], []
+    for q in queries:
+        paths = search(page, q["query"])
         rank = next((i + 1 for i, path in enumerate(paths) if path in q["expected"]), None)
-        found = rank is not None and rank <= 3
-        hits += found
+        hits += rank is not None and rank <= 3
         reciprocal += 1 / rank if rank else 0
-        kind = by_kind.setdefault(q["kind"], [0, 0])
-        kind[0] += found
-        kind[1] += 1
-        if not found:
+        if not paths:
+            empty.append(q["query"])
+        if rank is None or rank > 3:
             misses.append(f"  « {q['query']} » ({q['kind']}) : attendu {q['expected']}, obtenu {paths[:3]}")
-    recall, mrr = hits / len(QUERIES), reciprocal / len(QUERIES)
-    print(f"\nRecherche : {len(QUERIES)} requêtes, recall@3 = {recall:.1%}, MRR = {mrr:.3f}")
-    print("  par catégorie : " + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(by_kind.items())))
-    if misses:
-        print("Requêtes manquées :\n" + "\n".join(misses))
-    assert recall >= MIN_RECALL_AT_3, f"recall@3 = {recall:.1%} (minimum {MIN_RECALL_AT_3:.0%}), MRR = {mrr:.3f}\n" + "\n".join(misses)
+    return {"count": len(queries), "recall": hits / len(queries), "mrr": reciprocal / len(queries), "empty": empty, "misses": misses}
+
+
+# The site in bundles (split_site_server: bundles of a few pages, to test what a site of thousands of pages gets)
+# ranks a little worse: each bundle scores with its own word statistics, and a bundle without the word matches,
+# through Pagefind's prefix search, words that merely begin like it (« ressources » for « reserve »). With the real
+# bundles of 300 pages this is rarer; it is measured here, not hidden (decisions/0003-recherche-tolerante.md).
+MIN_EASY_RECALL_AT_3 = {"un-index": 1.0, "lots": 0.98}
+
+
+@pytest.mark.browser
+def test_query_suite_recall_at_3(reader, search_server, request):
+    """Every query of tests/search_queries.yml typed in the real field. Easy queries (accents, plurals, headings…):
+    every one in the top three (one index). Hard ones (misspellings, synonyms, word families, extra words, whole
+    questions): recall@3 >= 95 % and MRR >= 0.85. No query of the suite may get an empty answer: each has a
+    relevant page."""
+    easy = [q for q in QUERIES if q["kind"] not in HARD_KINDS]
+    hard = [q for q in QUERIES if q["kind"] in HARD_KINDS]
+    assert len(easy) >= 50 and len(hard) >= 40, (len(easy), len(hard))
+    open_search(reader, search_server)
+    results = {"faciles": measure(reader, easy), "difficiles": measure(reader, hard)}
+    for name, r in results.items():
+        print(
+            f"\nRecherche, requêtes {name} : {r['count']}, recall@3 = {r['recall']:.1%}, MRR = {r['mrr']:.3f}, "
+            f"sans aucun résultat : {len(r['empty'])}"
+        )
+        if r["misses"]:
+            print("Requêtes manquées :\n" + "\n".join(r["misses"]))
+    easy_r, hard_r = results["faciles"], results["difficiles"]
+    min_easy = MIN_EASY_RECALL_AT_3[request.node.callspec.params["search_server"]]
+    assert easy_r["recall"] >= min_easy, f"requêtes faciles : recall@3 = {easy_r['recall']:.1%}\n" + "\n".join(easy_r["misses"])
+    assert hard_r["recall"] >= MIN_HARD_RECALL_AT_3 and hard_r["mrr"] >= MIN_HARD_MRR, (
+        f"requêtes difficiles : recall@3 = {hard_r['recall']:.1%} (minimum {MIN_HARD_RECALL_AT_3:.0%}), "
+        f"MRR = {hard_r['mrr']:.3f} (minimum {MIN_HARD_MRR})\n" + "\n".join(hard_r["misses"])
+    )
+    assert not easy_r["empty"] + hard_r["empty"], f"requêtes sans aucun résultat : {easy_r['empty'] + hard_r['empty']}"
 
 
 @pytest.mark.browser
@@ -215,7 +253,7 @@ def test_type_filter_narrows_results(reader, search_server):
     assert all(path.startswith("fiches/") and path != "fiches/" for path in fiches), fiches
     types = reader.eval_on_selector_all("#pv-search-results .pv-search-type", "els => els.map(e => e.textContent)")
     assert all(t.endswith("Fiche mémo") for t in types), types
-    assert "de type « Fiche mémo »" in reader.inner_text("#pv-search-status")
+    assert "de type « Fiche mémo »" in status_text(reader)
 
     # A type alone, without words, lists every page of that type.
     reader.evaluate("() => { window.pvSearch.lastSearch = null }")
@@ -234,7 +272,7 @@ def test_tag_filter_narrows_results(reader, search_server):
     reader.select_option("#pv-search-tag", "Déconnexion")
     reader.wait_for_function("() => window.pvSearch.lastSearch !== null")
     assert "regles/droit-a-la-deconnexion/" in result_paths(reader)
-    assert "avec l’étiquette « Déconnexion »" in reader.inner_text("#pv-search-status")
+    assert "avec l’étiquette « Déconnexion »" in status_text(reader)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -271,9 +309,10 @@ def test_live_region_announces_results_in_french(reader, site_server):
     assert status.get_attribute("role") == "status"
     search(reader, "ambassadeurs")
     assert status.inner_text().split(" ")[1] in {"résultat", "résultats"}
-    assert "pour « ambassadeurs »" in status.inner_text()
+    # French typography in the sentences the script writes: no-break spaces inside « » (content/typography.py).
+    assert "pour «\u00a0ambassadeurs\u00a0»" in status.inner_text()
     search(reader, "zzzyxq")
-    assert status.inner_text().startswith("Aucun résultat pour « zzzyxq »")
+    assert status_text(reader).startswith("Aucun résultat pour « zzzyxq »")
 
 
 @pytest.mark.browser
@@ -346,13 +385,14 @@ def test_no_empty_answer_when_part_of_the_query_matches(reader, site_server):
     open_search(reader, site_server)
     paths = search(reader, "candidats jeunes diplômés")
     assert "attractivite/dans-la-tete-des-candidats/" in paths[:3], paths
-    status = reader.locator("#pv-search-status").inner_text()
-    assert status.startswith("Aucune page ne contient tous les mots ; voici les plus proches :"), status
+    status = status_text(reader)
+    assert status.startswith("Aucune page ne contient tous les mots ; le mot « diplômés » ne figure dans aucune page."), status
+    assert "\u202f;" in reader.inner_text("#pv-search-status"), "espace fine insécable avant « ; »"
     assert search(reader, "zzqx plouftruc") == []
-    assert reader.locator("#pv-search-status").inner_text().startswith("Aucun résultat")
+    assert "Aucun résultat" in status_text(reader)
     # A query every word of which is found keeps the ordinary answer.
     search(reader, "droit à la déconnexion")
-    assert not reader.locator("#pv-search-status").inner_text().startswith("Aucune page ne contient")
+    assert not status_text(reader).startswith("Aucune page ne contient")
 
 
 @pytest.mark.browser
@@ -366,3 +406,67 @@ def test_highlights_hold_the_word_without_its_punctuation(reader, site_server):
     assert marked, "aucun mot surligné"
     punctuated = [text for text in marked if re.search(r"^[\W_]|[\W_]$", text)]
     assert not punctuated, punctuated
+
+
+# --------------------------------------------------------------------------------------------------
+# Forgiving what readers type: misspellings, absent words, synonyms (build_steps/search_words.py)
+# --------------------------------------------------------------------------------------------------
+def test_vocabulary_and_synonyms_are_published_with_the_index(built_site):
+    words = json.loads((built_site / "pagefind" / "mots" / "de.json").read_text(encoding="utf-8"))
+    forms = {form: pages for form, pages in words}
+    assert "déconnexion" in forms and forms["déconnexion"] >= 2, "la forme accentuée, avec son nombre de pages"
+    assert "deconnexion" not in forms, "une seule forme par mot (la plus fréquente)"
+    assert [pages for _, pages in words] == sorted((pages for _, pages in words), reverse=True)
+    groups = json.loads((built_site / "pagefind" / "synonymes.json").read_text(encoding="utf-8"))
+    assert groups == yaml.safe_load((ROOT / "data" / "synonyms.yml").read_text(encoding="utf-8"))["groupes"]
+
+
+@pytest.mark.browser
+def test_a_misspelt_word_is_corrected_and_one_keystroke_accepts_the_proposal(reader, site_server):
+    open_search(reader, site_server)
+    paths = search(reader, "droit a la deconection", typed=True)
+    assert paths[0] == "regles/droit-a-la-deconnexion/"
+    proposal = reader.locator(".pv-search-suggestion")
+    assert proposal.is_visible()
+    assert spoken(proposal.inner_text()) == "Vouliez-vous dire droit a la déconnexion ?"
+    assert status_text(reader).startswith("Vouliez-vous dire « droit a la déconnexion » ? Résultats pour cette correction")
+    # → at the end of the field: the field takes the correction, the proposal goes.
+    reader.evaluate("() => { window.pvSearch.lastSearch = null }")
+    reader.locator("#pv-search-input").press("ArrowRight")
+    reader.wait_for_function("() => window.pvSearch.lastSearch !== null")
+    assert reader.input_value("#pv-search-input") == "droit a la déconnexion"
+    assert not proposal.is_visible()
+    assert result_paths(reader)[0] == "regles/droit-a-la-deconnexion/"
+    assert not status_text(reader).startswith("Vouliez-vous dire")
+    # The proposal is also a button, reached with ↓ from the field.
+    search(reader, "glosaire")
+    reader.locator("#pv-search-input").press("ArrowDown")
+    assert reader.evaluate("() => document.activeElement.classList.contains('pv-search-suggestion__button')")
+    reader.evaluate("() => { window.pvSearch.lastSearch = null }")
+    reader.keyboard.press("Enter")
+    reader.wait_for_function("() => window.pvSearch.lastSearch !== null")
+    assert reader.input_value("#pv-search-input") == "glossaire"
+
+
+@pytest.mark.browser
+def test_a_known_word_is_never_corrected_and_an_absent_word_is_said(reader, site_server):
+    open_search(reader, site_server)
+    search(reader, "pharos")  # in one page only: known, not « corrected » into a commoner word
+    assert not reader.locator(".pv-search-suggestion").is_visible()
+    assert reader.evaluate("() => window.pvSearch.lastSearch.words") == ["pharos"]
+    paths = search(reader, "harcèlement zorglub")
+    assert paths and paths[0] == "fiches/attaque-ou-harcelement-en-ligne/", paths
+    assert status_text(reader).startswith("Aucune page ne contient tous les mots ; le mot « zorglub » ne figure dans aucune page."), (
+        status_text(reader)
+    )
+    # Two known words that no page holds together: the pages holding one of them, and the reader is told.
+    paths = search(reader, "pomme digue")
+    assert paths and status_text(reader).startswith("Aucune page ne contient tous les mots ; voici les plus proches :"), status_text(reader)
+
+
+@pytest.mark.browser
+def test_a_synonym_finds_the_page_that_uses_the_other_word(reader, site_server):
+    """« cyberharcèlement » is on no page; data/synonyms.yml puts it with « harcèlement »."""
+    open_search(reader, site_server)
+    assert search(reader, "cyberharcèlement")[0] == "fiches/attaque-ou-harcelement-en-ligne/"
+    assert not reader.locator(".pv-search-suggestion").is_visible(), "un synonyme n’est pas une faute de frappe"
