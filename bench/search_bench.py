@@ -38,6 +38,7 @@ from pathlib import Path
 import yaml
 
 from bench.sitegen import real_text
+from build_steps.search_index import pagefind_executable
 from content.text import fold_accents
 from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, copy_project, mkdocs_build
 
@@ -450,7 +451,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=5000, help="pages générées (5000 par défaut)")
     parser.add_argument("--skip-lunr", action="store_true", help="ne mesure pas la recherche de Material")
     parser.add_argument("--compare", action="store_true", help="compare la pertinence des trois voies sur le vrai contenu")
+    parser.add_argument("--pagefind", type=Path, help="un autre programme Pagefind à mesurer (PV_PAGEFIND, build_steps/search_index.py)")
+    parser.add_argument("--nom", default="search-bench", help="nom des fichiers de résultats (search-bench par défaut)")
     args = parser.parse_args(argv)
+    if args.pagefind:
+        os.environ["PV_PAGEFIND"] = str(args.pagefind.resolve())
 
     from playwright.sync_api import sync_playwright
 
@@ -460,7 +465,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             if args.compare:
                 return compare(browser)
-            report = {"machine": machine(), "pages": args.pages, "routes": {}}
+            version = subprocess.run([pagefind_executable(), "--version"], capture_output=True, text=True).stdout.strip()
+            report = {"machine": machine(), "pages": args.pages, "pagefind": version, "routes": {}}
             routes = ["pagefind"] + ([] if args.skip_lunr else ["lunr"])
             for route in routes:
                 print(f"[{route}] génération de {args.pages} pages…", flush=True)
@@ -486,9 +492,9 @@ def main(argv: list[str] | None = None) -> int:
                 )
         finally:
             browser.close()
-    (RESULTS / "search-bench.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
-    (RESULTS / "search-bench.md").write_text(bench_markdown(report), encoding="utf-8")
-    print(f"Résultats : {RESULTS / 'search-bench.md'}")
+    (RESULTS / f"{args.nom}.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    (RESULTS / f"{args.nom}.md").write_text(bench_markdown(report), encoding="utf-8")
+    print(f"Résultats : {RESULTS / (args.nom + '.md')}")
     ok = (
         report["routes"]["pagefind"]["first_search_bytes_max"] <= 400 * 1024
         and report["routes"]["pagefind"]["results_ms_after_index_loaded_median"] <= 300
@@ -502,7 +508,7 @@ def bench_markdown(report: dict) -> str:
     lines = [
         f"# Banc d’essai de la recherche : {report['pages']} pages générées",
         "",
-        f"{m['date']}, {m['chromium']}, {m['cpus']} cœurs, Python {m['python']}.",
+        f"{m['date']}, {m['chromium']}, {m['cpus']} cœurs, Python {m['python']}, {report.get('pagefind', 'Pagefind')}.",
         "",
         "| Voie | Index total | Recherche : téléchargé dès le chargement de la page | Première recherche : téléchargé en tout (médiane / max) | même chose compressé gzip | Requêtes | Première recherche complète | Résultats une fois l’index chargé (médiane / max) | Construction |",
         "|---|---|---|---|---|---|---|---|---|",
