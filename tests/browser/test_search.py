@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import statistics
 from urllib.parse import urlparse
 from urllib.request import urlopen
 
@@ -158,9 +159,10 @@ MIN_HARD_MRR = 0.85
 
 def measure(page, queries: list[dict]) -> dict:
     """recall@3, MRR, the queries with no result at all, and the misses, for queries typed in the real field."""
-    hits, reciprocal, misses, empty = 0, 0.0, [], []
+    hits, reciprocal, misses, empty, times = 0, 0.0, [], [], []
     for q in queries:
         paths = search(page, q["query"])
+        times.append(page.evaluate("() => window.pvSearch.lastSearch.ms"))
         rank = next((i + 1 for i, path in enumerate(paths) if path in q["expected"]), None)
         hits += rank is not None and rank <= 3
         reciprocal += 1 / rank if rank else 0
@@ -168,7 +170,14 @@ def measure(page, queries: list[dict]) -> dict:
             empty.append(q["query"])
         if rank is None or rank > 3:
             misses.append(f"  « {q['query']} » ({q['kind']}) : attendu {q['expected']}, obtenu {paths[:3]}")
-    return {"count": len(queries), "recall": hits / len(queries), "mrr": reciprocal / len(queries), "empty": empty, "misses": misses}
+    return {
+        "count": len(queries),
+        "recall": hits / len(queries),
+        "mrr": reciprocal / len(queries),
+        "empty": empty,
+        "misses": misses,
+        "ms": statistics.median(times),
+    }
 
 
 # The site in bundles (split_site_server: bundles of a few pages, to test what a site of thousands of pages gets)
@@ -192,7 +201,7 @@ def test_query_suite_recall_at_3(reader, search_server, request):
     for name, r in results.items():
         print(
             f"\nRecherche, requêtes {name} : {r['count']}, recall@3 = {r['recall']:.1%}, MRR = {r['mrr']:.3f}, "
-            f"sans aucun résultat : {len(r['empty'])}"
+            f"sans aucun résultat : {len(r['empty'])}, durée médiane d’une recherche : {r['ms']:.0f} ms"
         )
         if r["misses"]:
             print("Requêtes manquées :\n" + "\n".join(r["misses"]))
