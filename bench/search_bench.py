@@ -37,8 +37,9 @@ from pathlib import Path
 
 import yaml
 
-from bench.sitegen import real_text
+from bench.sitegen import VERIFIED_ON, real_text
 from build_steps.search_index import pagefind_executable
+from content.pages import VERIFIED_TYPES
 from content.text import fold_accents
 from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, copy_project, mkdocs_build
 
@@ -213,6 +214,8 @@ def generate_project(pages: int, lunr: bool) -> Path:
             for _ in range(rng.randint(1, 3)):
                 body += [f"{rng.choice(paragraphs)} {rng.choice(words)}", ""]
         front = {"title": title, "description": description, "type": rng.choice(TYPES), "tags": rng.sample(tags, rng.randint(1, 3))}
+        if front["type"] in VERIFIED_TYPES:  # the pages that state rules say when they were checked
+            front["verifie_le"] = VERIFIED_ON
         path = staging / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(

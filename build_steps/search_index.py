@@ -58,12 +58,14 @@ EXCLUDE_SELECTORS = ", ".join(
     ]
 )
 
-# Pagefind needs about 0.45 MB of memory per page of 1,000 words while it builds an index (910 MB for 2,000 pages:
-# bench/README.md), whatever its options. Beyond PAGES_PER_INDEX pages, the site is indexed in several bundles,
-# INDEXED_AT_ONCE at a time: Pagefind then never holds more than about 2 x 135 MB, however large the site grows
-# (the whole build stayed under 500 MB at 2,000 pages). A search reads every bundle (Pagefind's mergeIndex,
-# docs/assets/javascripts/search.js): a few more small downloads per bundle at the first search.
-PAGES_PER_INDEX = 300
+# One index up to PAGES_PER_INDEX pages; beyond, several bundles, INDEXED_AT_ONCE at a time, that a search reads
+# together (Pagefind's mergeIndex, docs/assets/javascripts/search.js). The price of a bundle is paid by readers:
+# each bundle has its own index chunk for every word searched, so the first search of a 5,000-page site downloaded
+# 825 KB in bundles of 300 pages, 355 KB in two bundles and 311 KB in one (bench/results/search-bench-*.md).
+# The price of one index is paid by the build: Pagefind holds about 0.45 MB per page of 1,000 words (1.1 GB at
+# 2,000 pages: bench/README.md; 700 MB for the 5,000 shorter pages of the search bench). The machines have 24 GB:
+# readers win (decisions/0003-recherche-tolerante.md).
+PAGES_PER_INDEX = 6000
 INDEXED_AT_ONCE = 2
 MERGED_BUNDLE = "lot-{number}"  # pagefind/lot-2/, pagefind/lot-3/…: nginx serves their hashed files as immutable
 MANIFEST = "lots.json"  # pagefind/lots.json: the merged bundles, [] when there is one; read by search.js

@@ -66,7 +66,7 @@ def query_id(q: dict) -> str:
 @pytest.fixture(params=["un-index", "lots"])
 def search_server(request) -> str:
     """The site with one search index, then the same site with its index in several bundles (what a site of more
-    than 500 pages gets): the reader must see the same search."""
+    than PAGES_PER_INDEX pages gets): the reader must see the same search."""
     return request.getfixturevalue("site_server" if request.param == "un-index" else "split_site_server")
 
 
@@ -131,7 +131,7 @@ def test_one_bundle_for_a_small_site(built_site):
 
 
 def test_index_in_bundles_holds_every_page_once(built_site, split_site):
-    """Beyond PV_SEARCH_PAGES_PER_INDEX pages (500 by default), the index is cut into bundles of at most that many
+    """Beyond PV_SEARCH_PAGES_PER_INDEX pages (PAGES_PER_INDEX by default), the index is cut into bundles of at most that many
     pages, each section spread over all of them; the others hold their index only, not a second engine."""
     from tests.conftest import SPLIT_PAGES_PER_INDEX
 
