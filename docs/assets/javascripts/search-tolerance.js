@@ -20,7 +20,7 @@ export function createTolerance(options) {
   var synonyms = [];          /* [{words: ["bad", "buzz"], group: [...], others: [...]}], longest first */
   var vocabulary = {};        /* "de" -> promise of the words of pagefind/mots/de.json */
 
-  /* « Déconnexion » -> « deconnexion »: the comparison rule of build_steps/search_words.py (fold). */
+  /* « Déconnexion » -> « deconnexion »: the comparison rule of the build (content/text.py, search_fold). */
   function fold(word) {
     return word.toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
@@ -42,14 +42,21 @@ export function createTolerance(options) {
     });
   }
 
-  /* The words of pagefind/mots/<first two letters>.json: [[form, pages]…], most frequent first. */
+  /* The words of pagefind/mots/<first two letters>.json: [[form, pages]…], most frequent first; [] when no word
+     of the site begins so (404); null when the file could not be read: the typed word is then left as it is,
+     never « corrected » on missing information. */
   function vocabularyOf(key) {
     if (!vocabulary[key]) {
       vocabulary[key] = fetch(new URL("mots/" + key + ".json", bundleUrl).href).then(function (response) {
-        return response.ok ? response.json() : [];
+        if (response.status === 404) return [];
+        if (!response.ok) throw new Error("mots/" + key + ".json : " + response.status);
+        return response.json();
       }).then(function (words) {
         return words.map(function (entry) { return { form: entry[0], folded: fold(entry[0]), pages: entry[1] }; });
-      }).catch(function () { return []; });
+      }).catch(function () {
+        delete vocabulary[key];  /* tried again at the next search */
+        return null;
+      });
     }
     return vocabulary[key];
   }
@@ -85,6 +92,7 @@ export function createTolerance(options) {
     var folded = fold(word);
     if (folded.length < 4 || !/^[a-z]+$/.test(folded) || STOP_WORDS.has(folded)) return Promise.resolve({ known: true });
     return vocabularyOf(folded.slice(0, 2)).then(function (words) {
+      if (words === null) return { known: true };
       var known = words.some(function (entry) {
         var other = entry.folded;
         return other === folded || other.indexOf(folded) === 0 || other === folded.replace(/[sx]$/, "") ||
