@@ -23,6 +23,11 @@ def search_fold(word: str) -> str:
     return fold_accents(word)
 
 
+def count(number: int, singular: str, plural: str) -> str:
+    """« 1 problème », « 3 problèmes »: a number with its noun, in the messages editors read."""
+    return f"{number} {singular if number == 1 else plural}"
+
+
 def sort_key(text: str) -> str:
     """Alphabetical order that ignores accents, case and punctuation outside ASCII (« Étiquettes » sorts with E)."""
     return fold_accents(text).encode("ascii", "ignore").decode().casefold()

@@ -29,6 +29,7 @@ from typing import TextIO
 
 from content.data import load_site
 from content.errors import DataError
+from content.text import count
 from engine.config import read_config
 from macros import RULES
 
@@ -60,10 +61,6 @@ class Outcome:
     def line(self) -> str:
         mark = "–" if self.skipped else ("⚠" if self.details and self.warning else ("✔" if self.ok else "✘"))
         return f"{mark} {self.name}" + (f" : {self.summary}" if self.summary else "")
-
-
-def count(number: int, singular: str, plural: str) -> str:
-    return f"{number} {singular if number == 1 else plural}"
 
 
 def run_all(root: Path, out: TextIO = sys.stdout, *, github: bool = False, code_quality: Path | None = None) -> int:

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from content.text import count
 from editors import navcheck
 from editors.buildcheck import known_message
 from engine import compat
@@ -44,10 +45,6 @@ VERBOSE_HINT = "Relancez avec VERBOSE=1 (par exemple « make build VERBOSE=1 »)
 
 def _seconds(text: str) -> str:
     return f"{float(text):.1f}".replace(".", ",")
-
-
-def _count(number: int, singular: str, plural: str) -> str:
-    return f"{number} {singular if number == 1 else plural}"
 
 
 @dataclass
@@ -145,7 +142,7 @@ class Translator:
             counts = dict((kind, int(number)) for number, kind in re.findall(r"(\d+) (\w+)", match["counts"]))
             problems = sum(counts.values())
             yield (
-                f"Construction arrêtée : {_count(problems, 'problème signalé', 'problèmes signalés')} ci-dessus. "
+                f"Construction arrêtée : {count(problems, 'problème signalé', 'problèmes signalés')} ci-dessus. "
                 "La publication exige un site sans alerte : corrigez-les puis relancez (« make check » les explique aussi)."
             )
         elif line in {compat.CONSOLE_ABORTED, compat.CONSOLE_ABORTED_CONFIG} or compat.CONSOLE_ABORTED_CONFIG_STRICT.match(line):
@@ -206,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     while True:
         try:
             for line in process.stdout:
-                for said in translator.feed(_without_colours(line)):
+                for said in translator.feed(line):
                     print(said, flush=True)
             break
         except KeyboardInterrupt:  # Ctrl+C reaches MkDocs too: let it stop, and say what it says
@@ -214,13 +211,6 @@ def main(argv: list[str] | None = None) -> int:
     for said in translator.close():
         print(said, flush=True)
     return process.wait()
-
-
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-
-def _without_colours(line: str) -> str:
-    return ANSI.sub("", line)
 
 
 if __name__ == "__main__":
