@@ -20,13 +20,16 @@ Usage: python -m editors.french_console build|serve [mkdocs options]
 from __future__ import annotations
 
 import os
+import queue
 import re
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from content.text import count
 from editors import navcheck
@@ -76,12 +79,17 @@ class Translator:
         if match:
             yield from self._flush()
             self._level, self._record = match["level"], [match["text"]]
-        elif self._record and line.strip() and not line.startswith(("Aborted with", "Error: ")):
-            self._record.append(line)
+        elif self._record and not line.startswith(("Aborted with", "Error: ")):
+            self._record.append(line)  # blank lines too: a macro error holds its code between blank lines
         else:
             yield from self._flush()
             if line.strip():
                 yield from self._plain(line.strip())
+
+    def pause(self) -> Iterator[str]:
+        """MkDocs has printed nothing for a moment: the record in hand is complete (« Aperçu prêt » must not wait
+        for the next line, which may come only once the editor has opened the browser)."""
+        yield from self._flush()
 
     def close(self) -> Iterator[str]:
         """What remains to print once MkDocs has stopped."""
@@ -181,6 +189,16 @@ def _shown(folder: str, root: Path) -> str:
         return folder
 
 
+PAUSE = 0.3  # seconds without output after which the record in hand is said
+
+
+def _read(stream: TextIO, lines: queue.Queue) -> None:
+    """MkDocs' output, line by line, then None."""
+    for line in stream:
+        lines.put(line)
+    lines.put(None)
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     environment = mkdocs_environment()
@@ -200,14 +218,21 @@ def main(argv: list[str] | None = None) -> int:
     assert process.stdout is not None
     # Stopped by another program (SIGTERM): MkDocs stops too, instead of serving on without anyone reading it.
     signal.signal(signal.SIGTERM, lambda *_: process.terminate())
+    lines: queue.Queue[str | None] = queue.Queue()
+    threading.Thread(target=_read, args=(process.stdout, lines), daemon=True).start()
     while True:
         try:
-            for line in process.stdout:
-                for said in translator.feed(line):
-                    print(said, flush=True)
-            break
+            line = lines.get(timeout=PAUSE)
+        except queue.Empty:
+            said_now = list(translator.pause())
         except KeyboardInterrupt:  # Ctrl+C reaches MkDocs too: let it stop, and say what it says
             continue
+        else:
+            if line is None:
+                break
+            said_now = list(translator.feed(line))
+        for said in said_now:
+            print(said, flush=True)
     for said in translator.close():
         print(said, flush=True)
     return process.wait()

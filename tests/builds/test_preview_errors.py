@@ -115,6 +115,11 @@ def test_a_page_mistake_shows_in_the_page_and_the_preview_recovers(preview):
     shown = terminal(project)
     assert f"{PAGE}, ligne {line} :" in shown and "L’aperçu continue : les pages montrent ces erreurs jusqu’à leur correction." in shown
     assert "[macros] - Config" not in shown and "Found local Python module" not in shown
+    # Said at once, not when the next line comes (which may be only once the editor has opened the browser).
+    deadline = time.monotonic() + 10
+    while "Aperçu prêt : ouvrez http://127.0.0.1:" not in terminal(project) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert "Aperçu prêt : ouvrez http://127.0.0.1:" in terminal(project)
     english = [line for line in shown.splitlines() if any(marker in line for marker in ENGLISH)]
     assert not english, english
     # Fixed the way the message says: the page is back, with its heading id.

@@ -142,4 +142,14 @@ def test_a_build_error_and_a_configuration_message_are_said_in_french():
 
 
 def test_an_unknown_line_is_never_hidden():
-    assert said("INFO    -  Something new from a plugin\n\nplain output\n") == ["Something new from a plugin", "plain output"]
+    assert said("plain output\nINFO    -  Something new from a plugin\n") == ["plain output", "Something new from a plugin"]
+
+
+def test_a_record_is_said_as_soon_as_mkdocs_pauses_and_keeps_its_blank_lines():
+    translator = Translator(ROOT, strict=False)
+    assert list(translator.feed("INFO    -  [22:57:14] Serving on http://127.0.0.1:8000/\n")) == []
+    assert list(translator.pause())[0].startswith("Aperçu prêt : ouvrez http://127.0.0.1:8000/")
+    assert list(translator.pause()) == []
+    record = "WARNING -  Un message du projet :\n\n```markdown\n{{ x }}\n```\n"
+    assert [line for raw in record.splitlines(keepends=True) for line in translator.feed(raw)] == []
+    assert list(translator.pause()) == ["Attention : Un message du projet :\n\n```markdown\n{{ x }}\n```"]
