@@ -6,10 +6,12 @@ intranet serves it (compression, cache and security headers, 404 page):
     .venv/bin/python deploy/local_nginx.py site/ [--port 8080]
 
 It lays out, in a temporary folder, the same files a system administrator installs in /etc/nginx
-(conf.d/porter-la-voix.conf, snippets/porter-la-voix-headers.conf, the generated snippets/porter-la-voix-csp.conf
-and Debian's mime.types), changes only the `listen` and `root` lines of the server block, and wraps it in a
-minimal main configuration with temporary paths (pid, logs, temp files). The shipped files stay the reference:
-the test serves exactly what they say.
+(conf.d/porter-la-voix.conf, snippets/porter-la-voix-headers.conf and porter-la-voix-errors.conf, the generated
+snippets/porter-la-voix-csp.conf and Debian's mime.types) and in /var/www/porter-la-voix-erreurs (the error pages),
+changes only the lines marked « À ADAPTER » — `listen` (one loopback port, the default server kept), `server_name`
+(127.0.0.1 and localhost, the names a browser sends for this address), `root` (the built site) and the error
+pages' `alias` — and wraps it in a minimal main configuration with temporary paths (pid, logs, temp files). The
+shipped files stay the reference: the test serves exactly what they say.
 """
 
 from __future__ import annotations
@@ -29,6 +31,10 @@ from pathlib import Path
 DEPLOY = Path(__file__).resolve().parent
 SERVER_CONF = DEPLOY / "nginx" / "conf.d" / "porter-la-voix.conf"
 SNIPPETS = DEPLOY / "nginx" / "snippets"
+ERRORS_SNIPPET = "porter-la-voix-errors.conf"
+ERROR_PAGES = DEPLOY / "nginx" / "erreurs"
+# The names LocalNginx serves the site under: what browsers and the tests send as Host for 127.0.0.1:PORT.
+LOCAL_SERVER_NAMES = "127.0.0.1 localhost"
 # Written into the site by the build (build_steps/csp.py).
 GENERATED_CSP = Path(".nginx") / "porter-la-voix-csp.conf"
 MIME_TYPES = Path("/etc/nginx/mime.types")
@@ -62,15 +68,44 @@ def free_port() -> int:
 
 
 def adapt_server_block(text: str, *, site_dir: Path, port: int) -> str:
-    """The shipped server block with its `listen` lines replaced by one loopback port and its `root` by the
-    built site. Fails when the shipped file no longer has the lines this relies on."""
-    listen = re.compile(r"^(\s*)listen\s+[^;]+;.*$", re.MULTILINE)
+    """The shipped server blocks (default server, then the site's) with their IPv4 `listen` lines on one loopback
+    port (`default_server` kept), their IPv6 ones removed, the site's `server_name` set to the local names and its
+    `root` to the built site. Fails when the shipped file no longer has the lines this relies on."""
+    listen = re.compile(r"^(\s*)listen\s+([^;\s]+)([^;]*);.*$", re.MULTILINE)
     root = re.compile(r"^(\s*)root\s+[^;]+;.*$", re.MULTILINE)
-    if not listen.search(text) or len(root.findall(text)) != 1:
-        raise NginxError(f"{SERVER_CONF} : une directive root et au moins une directive listen sont attendues.")
-    lines = iter([f"listen 127.0.0.1:{port};"])
-    text = listen.sub(lambda m: m.group(1) + next(lines, "# (listen supprimé pour le test)"), text)
+    server_name = re.compile(r"^(\s*)server_name\s+[^;]+;.*$", re.MULTILINE)
+    found = listen.findall(text)
+    defaults = [flags for _, address, flags in found if not address.startswith("[") and "default_server" in flags]
+    if len(root.findall(text)) != 1 or len(server_name.findall(text)) != 1 or len(defaults) != 1:
+        raise NginxError(
+            f"{SERVER_CONF} : une directive root, une directive server_name et un serveur par défaut "
+            "(listen … default_server) sont attendus."
+        )
+
+    def local_listen(match: re.Match) -> str:
+        indent, address, flags = match.groups()
+        if address.startswith("["):
+            return indent + "# (listen IPv6 supprimé pour le test)"
+        default = " default_server" if "default_server" in flags else ""
+        return f"{indent}listen 127.0.0.1:{port}{default};"
+
+    text = listen.sub(local_listen, text)
+    text = server_name.sub(lambda m: f"{m.group(1)}server_name {LOCAL_SERVER_NAMES};", text)
     return root.sub(lambda m: f'{m.group(1)}root "{site_dir}";', text)
+
+
+def adapt_error_pages(text: str, *, pages_dir: Path) -> str:
+    """The shipped snippets/porter-la-voix-errors.conf with its `alias` lines pointing into `pages_dir`."""
+    alias = re.compile(r"^(\s*)alias\s+\"?([^\";]+)\"?;.*$", re.MULTILINE)
+    if len(alias.findall(text)) < 1:
+        raise NginxError(f"{ERRORS_SNIPPET} : au moins une directive alias est attendue.")
+
+    def local_alias(match: re.Match) -> str:
+        indent, target = match.groups()
+        name = "" if target.endswith("/") else target.rsplit("/", 1)[-1]
+        return f'{indent}alias "{pages_dir}/{name}";'
+
+    return alias.sub(local_alias, text)
 
 
 def main_configuration(prefix: Path) -> str:
@@ -116,6 +151,9 @@ class LocalNginx:
         (prefix / "conf.d").mkdir()
         (prefix / "tmp").mkdir()
         shutil.copytree(SNIPPETS, prefix / "snippets")
+        shutil.copytree(ERROR_PAGES, prefix / "erreurs")
+        errors = prefix / "snippets" / ERRORS_SNIPPET
+        errors.write_text(adapt_error_pages(errors.read_text(encoding="utf-8"), pages_dir=prefix / "erreurs"), encoding="utf-8")
         shutil.copy2(generated, prefix / "snippets" / GENERATED_CSP.name)
         shutil.copy2(MIME_TYPES, prefix / "mime.types")
         server = adapt_server_block(SERVER_CONF.read_text(encoding="utf-8"), site_dir=self.site_dir, port=self.port)

@@ -1,17 +1,32 @@
 """The built site served by the real nginx with the shipped configuration (deploy/): headers, compression, cache
-lifetimes, MIME types, the French 404 page, no folder listing, no server version, nothing private served."""
+lifetimes, MIME types, the French 404 page, no folder listing, no server version, nothing private served; the
+French error pages and security headers of the errors nginx answers itself (sent over raw sockets: malformed
+requests, too long lines), the default server that refuses unknown Host names, max_ranges."""
 
 from __future__ import annotations
 
 import gzip
 import http.client
 import re
+import socket
+import subprocess
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from deploy.local_nginx import GENERATED_CSP, LocalNginx
+from deploy.local_nginx import (
+    ERROR_PAGES,
+    ERRORS_SNIPPET,
+    GENERATED_CSP,
+    SERVER_CONF,
+    SNIPPETS,
+    LocalNginx,
+    NginxError,
+    adapt_error_pages,
+    adapt_server_block,
+    nginx_binary,
+)
 from tests.support import html_pages
 
 YEAR = "public, max-age=31536000, immutable"
@@ -321,3 +336,309 @@ def test_folder_without_slash_redirects_relatively(nginx):
     assert response.status == 301
     assert response.headers.get("Location") == "/fiches/"
     assert not csp_problems(response.headers.get("Content-Security-Policy"))
+
+
+# --- Errors nginx answers itself, default server, ranges ------------------------------------------------------------
+
+# Longer than one of nginx's large_client_header_buffers (default 4 × 8 KB): a request line or a header line this
+# long is refused while nginx reads the request, before it knows the Host (default server).
+TOO_LONG = "a" * 10_000
+# nginx's answers that must look like the site's pages: the headers of the home page, each sent once.
+PAGE_HEADERS = (
+    "Content-Security-Policy",
+    "X-Frame-Options",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Permissions-Policy",
+    "Cross-Origin-Opener-Policy",
+    "Cache-Control",
+)
+
+
+class RawResponse:
+    """An HTTP response read from a socket as it came: every header line kept, duplicates included."""
+
+    def __init__(self, status_line: str, headers: list[tuple[str, str]], body: bytes):
+        self.status_line, self.headers, self.body = status_line, headers, body
+        self.status = int(status_line.split()[1])
+
+    def all(self, name: str) -> list[str]:
+        return [value for key, value in self.headers if key.lower() == name.lower()]
+
+    def get(self, name: str) -> str | None:
+        values = self.all(name)
+        return values[0] if values else None
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", errors="replace")
+
+
+def raw_request(base_url: str, data: str | bytes, *, head: bool = False, half_close: bool = False) -> RawResponse:
+    """Send `data` as is (a request http.client would refuse to write), read one response: its headers, then
+    Content-Length bytes of body (not waiting for nginx to close: it lingers after some errors). `half_close`: the
+    client says it will send nothing more (shutdown of its side), as one that announces a body it never sends."""
+    parsed = urlparse(base_url)
+    with socket.create_connection((parsed.hostname, parsed.port), timeout=10) as sock:
+        if half_close and hasattr(socket, "TCP_CORK"):  # Linux: the request and the end of the client's side in one
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_CORK, 1)  # segment, so nginx sees both at once
+        sock.sendall(data.encode("latin-1") if isinstance(data, str) else data)
+        if half_close:
+            sock.shutdown(socket.SHUT_WR)
+        received = b""
+        while b"\r\n\r\n" not in received:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            received += chunk
+        assert received.startswith(b"HTTP/1.1 "), f"pas de réponse HTTP/1.1 : {received[:200]!r}"
+        head_part, _, body = received.partition(b"\r\n\r\n")
+        status_line, *lines = head_part.decode("latin-1").split("\r\n")
+        headers = [(key.strip(), value.strip()) for key, _, value in (line.partition(":") for line in lines)]
+        response = RawResponse(status_line, headers, b"")
+        length = 0 if head else int(response.get("Content-Length") or 0)
+        while len(body) < length:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            body += chunk
+        response.body = body
+        return response
+
+
+def http_request(first_line: str, *headers: str) -> str:
+    return "\r\n".join([first_line, *headers, "Connection: close", "", ""])
+
+
+@pytest.fixture(scope="module")
+def host(nginx) -> str:
+    """The Host a browser sends for LocalNginx's address (127.0.0.1:PORT)."""
+    return urlparse(nginx.url).netloc
+
+
+@pytest.fixture(scope="module")
+def page_headers(nginx) -> dict[str, str]:
+    """The security headers of an ordinary page (the home page), which every error page must carry too."""
+    response = raw_request(nginx.url, http_request("GET / HTTP/1.1", f"Host: {urlparse(nginx.url).netloc}"))
+    assert response.status == 200
+    return {name: response.get(name) for name in PAGE_HEADERS}
+
+
+@pytest.fixture(scope="module")
+def nginx_version() -> str:
+    output = subprocess.run([nginx_binary(), "-v"], capture_output=True, text=True, timeout=30).stderr
+    found = re.search(r"nginx/(\d+\.\d+\.\d+)", output)
+    assert found, f"version de nginx illisible : {output!r}"
+    return found.group(1)
+
+
+# name: (request, with {host} for the site's name; status nginx sends; page of deploy/nginx/erreurs/, or "site" for the
+# site's own 404.html)
+ERROR_CASES = {
+    "ligne de requête malformée": ("GARBAGE\r\n\r\n", 400, "400"),
+    "en-tête Host invalide": (http_request("GET / HTTP/1.1", "Host: mauvais/nom"), 400, "400"),
+    "en-tête Host en double": (http_request("GET / HTTP/1.1", "Host: {host}", "Host: {host}"), 400, "400"),
+    "page inconnue du site": (http_request("GET /absent/ HTTP/1.1", "Host: {host}"), 404, "site"),
+    "page d’erreur demandée directement": (
+        http_request("GET /.porter-la-voix-erreurs/400.html HTTP/1.1", "Host: {host}"),
+        404,
+        "site",
+    ),
+    "page d’erreur demandée directement, nom inconnu": (
+        http_request("GET /.porter-la-voix-erreurs/400.html HTTP/1.1", "Host: inconnu.example"),
+        404,
+        "404",
+    ),
+    "POST sur la page d’accueil": (http_request("POST / HTTP/1.1", "Host: {host}", "Content-Length: 0"), 405, "405"),
+    "PUT sur un fichier": (http_request("PUT /index.html HTTP/1.1", "Host: {host}", "Content-Length: 0"), 405, "405"),
+    "DELETE sur un dossier": (http_request("DELETE /fiches/ HTTP/1.1", "Host: {host}"), 405, "405"),
+    "méthode inconnue": (http_request("PATCHWORK / HTTP/1.1", "Host: {host}"), 405, "405"),
+    # Above client_max_body_size (1 MB by default); nginx answers before reading the body.
+    "corps trop volumineux": (http_request("POST / HTTP/1.1", "Host: {host}", "Content-Length: 2000000"), 413, "413"),
+    "adresse trop longue": (http_request(f"GET /{TOO_LONG} HTTP/1.1", "Host: {host}"), 414, "414"),
+    # nginx's own code 494 (« Request Header Or Cookie Too Large »), sent as 400; never 431 in nginx 1.22.
+    "en-tête trop long": (http_request("GET / HTTP/1.1", "Host: {host}", f"Cookie: a={TOO_LONG}"), 400, "494"),
+    "condition If-Match non remplie": (http_request("GET / HTTP/1.1", "Host: {host}", 'If-Match: "autre"'), 412, "412"),
+    "plage au-delà du fichier": (
+        http_request("GET /404.html HTTP/1.1", "Host: {host}", "Range: bytes=99999999-"),
+        416,
+        "416",
+    ),
+    "nom de site inconnu": (http_request("GET / HTTP/1.1", "Host: inconnu.example"), 421, "421"),
+    "Transfer-Encoding inconnu": (http_request("POST / HTTP/1.1", "Host: {host}", "Transfer-Encoding: gzip"), 501, "501"),
+    "version de HTTP inconnue": (http_request("GET / HTTP/2.0", "Host: {host}"), 505, "505"),
+}
+
+
+def error_response_problems(response: RawResponse, page_headers: dict[str, str], nginx_version: str, *, once=True):
+    """What differs, in an error response nginx answers itself, from the headers of an ordinary page, or shows nginx."""
+    problems = []
+    for name, expected in page_headers.items():
+        values = response.all(name)
+        if not values:
+            problems.append(f"{name} absent")
+        elif any(value != expected for value in values):
+            problems.append(f"{name} : {values} au lieu de {expected!r}")
+        elif once and len(values) > 1:
+            problems.append(f"{name} envoyé {len(values)} fois")
+    problems += csp_problems(response.get("Content-Security-Policy"))
+    if response.get("Content-Type") != "text/html; charset=utf-8":
+        problems.append(f"Content-Type : {response.get('Content-Type')}")
+    if response.get("Server") != "nginx":
+        problems.append(f"Server : {response.get('Server')}")
+    everything = "\n".join(f"{key}: {value}" for key, value in response.headers) + response.text
+    if nginx_version in everything:
+        problems.append(f"version de nginx ({nginx_version}) dans la réponse")
+    if re.search("nginx", response.text, re.IGNORECASE):
+        problems.append("« nginx » dans le corps (page par défaut de nginx ?)")
+    if 'lang="fr"' not in response.text:
+        problems.append('corps sans lang="fr"')
+    return problems
+
+
+@pytest.mark.parametrize("case", ERROR_CASES)
+def test_errors_nginx_answers_itself_get_a_french_page_and_the_security_headers(nginx, built_site, host, page_headers, nginx_version, case):
+    data, status, page = ERROR_CASES[case]
+    response = raw_request(nginx.url, data.replace("{host}", host))
+    assert response.status == status, f"{case} : {response.status_line}"
+    # A 416 goes through nginx's range filter after the headers were added once: nginx adds them again with the
+    # error page (same values; its own 416 page does the same). Every other answer carries each header once.
+    problems = error_response_problems(response, page_headers, nginx_version, once=status != 416)
+    assert not problems, f"{case} : {problems}"
+    expected = built_site / "404.html" if page == "site" else ERROR_PAGES / f"{page}.html"
+    assert response.body == expected.read_bytes(), f"{case} : ce n’est pas la page {expected.name}"
+    assert response.all("Allow") == (["GET, HEAD"] if status == 405 else []), f"{case} : Allow {response.all('Allow')}"
+
+
+def test_too_large_body_never_sent_gets_the_french_page(nginx, host, page_headers, nginx_version):
+    """A client that announces a large body and closes its side at once: when nginx sees the end of the connection
+    before going to the 413 page, it checks the size again there (without the error location's
+    client_max_body_size 0) and falls back to its English page. A race: hence several tries."""
+    for attempt in range(10):
+        data = http_request("POST / HTTP/1.1", f"Host: {host}", "Content-Length: 2000000")
+        response = raw_request(nginx.url, data, half_close=True)
+        assert response.status == 413, f"essai {attempt + 1} : {response.status_line}"
+        assert response.body == (ERROR_PAGES / "413.html").read_bytes(), f"essai {attempt + 1} : {response.text[:80]}"
+        assert not error_response_problems(response, page_headers, nginx_version), f"essai {attempt + 1}"
+
+
+def test_head_request_errors_have_the_headers_without_a_body(nginx, host, page_headers, nginx_version):
+    response = raw_request(nginx.url, http_request("HEAD /absent.html HTTP/1.1", f"Host: {host}"), head=True)
+    assert response.status == 404 and response.body == b""
+    assert not [p for p in error_response_problems(response, page_headers, nginx_version) if "corps" not in p]
+    refused = raw_request(nginx.url, http_request("HEAD / HTTP/1.1", "Host: inconnu.example"), head=True)
+    assert refused.status == 421 and refused.get("Content-Security-Policy") == page_headers["Content-Security-Policy"]
+
+
+def test_every_error_page_is_a_short_french_page_the_policy_allows():
+    """The shipped pages: French, no script, no inline style, nothing from elsewhere, nginx never named; one page
+    for each code of error_page, and no page left unused."""
+    pages = sorted(ERROR_PAGES.glob("*.html"))
+    assert len(pages) >= 10, pages
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        where = page.name
+        assert text.startswith("<!doctype html>") and '<html lang="fr">' in text, where
+        assert '<meta charset="utf-8">' in text and '<meta name="viewport"' in text, where
+        assert re.search(r"<title>[^<]+ - Porter la voix de son employeur</title>", text), where
+        assert len(re.findall(r"<h1>[^<]+</h1>", text)) == 1 and "<main>" in text, where
+        assert f"Code d’erreur&#160;: {page.stem}</p>" in text, where
+        assert not re.search(r"<script|<style|\sstyle=|\son\w+=|<img|<iframe", text, re.IGNORECASE), where
+        links = re.findall(r'(?:href|src)="([^"]*)"', text)
+        assert links and all(link.startswith("/") and not link.startswith("//") for link in links), (where, links)
+        assert '<link rel="stylesheet" href="/.porter-la-voix-erreurs/erreurs.css">' in text, where
+        assert "nginx" not in text.lower(), where
+        visible = re.sub(r"<[^>]+>", "", text)
+        assert "'" not in visible, f"{where} : apostrophe droite au lieu de ’"
+        assert not re.search(r" [:;!?»]|« ", visible), f"{where} : espace ordinaire au lieu d’une espace insécable"
+        assert len(text.encode()) < 2048, where
+    css = (ERROR_PAGES / "erreurs.css").read_text(encoding="utf-8")
+    assert "url(" not in css and "@import" not in css, "la feuille de style des pages d’erreur charge autre chose"
+    configuration = SERVER_CONF.read_text(encoding="utf-8") + (SNIPPETS / ERRORS_SNIPPET).read_text(encoding="utf-8")
+    used = set(re.findall(r"^\s*error_page\s[^;]*/\.porter-la-voix-erreurs/(\d+)\.html;", configuration, re.M))
+    assert used == {page.stem for page in pages}, f"pages sans error_page ou error_page sans page : {used}"
+
+
+def test_error_page_style_sheet_is_served_and_pages_only_as_errors(nginx, host):
+    """The style sheet: public (the browser asks for it after an error page), on the site's name and on the default
+    server (unknown names); the pages themselves only through error_page."""
+    for name in (host, "inconnu.example"):
+        css = raw_request(nginx.url, http_request("GET /.porter-la-voix-erreurs/erreurs.css HTTP/1.1", f"Host: {name}"))
+        assert css.status == 200, name
+        assert css.get("Content-Type") == "text/css; charset=utf-8", name
+        assert css.body == (ERROR_PAGES / "erreurs.css").read_bytes(), name
+        assert css.get("X-Content-Type-Options") == "nosniff", name
+        page = raw_request(nginx.url, http_request("GET /.porter-la-voix-erreurs/405.html HTTP/1.1", f"Host: {name}"))
+        assert page.status == 404, name
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        http_request("GET / HTTP/1.1", "Host: inconnu.example"),
+        http_request("GET / HTTP/1.1", "Host: 127.0.0.2"),
+        # The shipped placeholder, which LocalNginx replaced like an administrator does.
+        http_request("GET / HTTP/1.1", "Host: porter-la-voix.intranet.example"),
+        http_request("GET /fiches/ HTTP/1.1", "Host: inconnu.example:8080"),
+        http_request("GET / HTTP/1.0"),  # no Host at all
+        http_request("GET http://inconnu.example/ HTTP/1.1", "Host: {host}"),  # the request line's name wins
+    ],
+)
+def test_unknown_host_is_refused(nginx, built_site, host, request_text):
+    response = raw_request(nginx.url, request_text.replace("{host}", host))
+    assert response.status == 421, response.status_line
+    assert response.body == (ERROR_PAGES / "421.html").read_bytes()
+    assert response.body != (built_site / "index.html").read_bytes()
+
+
+@pytest.mark.parametrize("name", ["{host}", "127.0.0.1", "localhost", "LocalHost:{port}"])
+def test_site_names_are_served(nginx, built_site, host, name):
+    port = urlparse(nginx.url).port
+    response = raw_request(nginx.url, http_request("GET / HTTP/1.1", f"Host: {name.format(host=host, port=port)}"))
+    assert response.status == 200, response.status_line
+    assert response.body == (built_site / "index.html").read_bytes()
+
+
+def test_get_and_head_are_answered(nginx, built_site, host):
+    get = raw_request(nginx.url, http_request("GET /fiches/ HTTP/1.1", f"Host: {host}"))
+    head = raw_request(nginx.url, http_request("HEAD /fiches/ HTTP/1.1", f"Host: {host}"), head=True)
+    assert get.status == head.status == 200
+    assert get.body == (built_site / "fiches" / "index.html").read_bytes()
+    assert head.body == b"" and head.get("ETag") == get.get("ETag")
+    assert head.get("Content-Length") == get.get("Content-Length") == str(len(get.body))
+    assert head.all("Allow") == get.all("Allow") == []
+
+
+def test_multi_range_requests_get_the_whole_file(nginx, built_site):
+    """max_ranges 1: one range still gets 206 (resuming a download); several get the whole file with 200, never a
+    multipart/byteranges answer that costs the server one part per range."""
+    content = (built_site / "404.html").read_bytes()
+    one = request(nginx.url, "/404.html", gzip_ok=False, headers={"Range": "bytes=0-9"})
+    assert one.status == 206 and one.body == content[:10]
+    assert one.headers.get("Content-Range") == f"bytes 0-9/{len(content)}"
+    for ranges in ("bytes=0-9,20-29", "bytes=" + ",".join(f"{start}-{start}" for start in range(0, 400, 2))):
+        several = request(nginx.url, "/404.html", gzip_ok=False, headers={"Range": ranges})
+        assert several.status == 200, f"{ranges[:30]}… : statut {several.status}"
+        assert several.body == content
+        assert "multipart" not in several.headers.get("Content-Type", "")
+        assert several.headers.get("Content-Range") is None
+
+
+def test_local_nginx_fills_in_the_placeholders(tmp_path):
+    """The shipped file keeps the administrator's placeholders; LocalNginx replaces exactly them, and refuses a file
+    without a default server or without the site's server_name."""
+    shipped = SERVER_CONF.read_text(encoding="utf-8")
+    assert re.search(r"^\s*server_name porter-la-voix\.intranet\.example;", shipped, re.M)
+    assert len(re.findall(r"listen [^;]*default_server;", shipped)) == 2  # IPv4 and IPv6
+    assert re.search(r"^\s*max_ranges 1;", shipped, re.M)
+    assert len(re.findall(r"^\s*server_tokens off;", shipped, re.M)) == 2  # both servers
+    local = adapt_server_block(shipped, site_dir=tmp_path, port=8123)
+    assert re.findall(r"^\s*listen [^;]+;", local, re.M) == ["    listen 127.0.0.1:8123 default_server;"] + ["    listen 127.0.0.1:8123;"]
+    assert re.findall(r"^\s*server_name [^;]+;", local, re.M) == ["    server_name 127.0.0.1 localhost;"]
+    assert "intranet.example;" not in local and "[::]" not in re.sub(r"#.*", "", local)
+    with pytest.raises(NginxError):
+        adapt_server_block(shipped.replace(" default_server", ""), site_dir=tmp_path, port=8123)
+    with pytest.raises(NginxError):
+        adapt_server_block(re.sub(r"\n\s*server_name [^;]+;", "", shipped), site_dir=tmp_path, port=8123)
+    errors = adapt_error_pages((SNIPPETS / ERRORS_SNIPPET).read_text(encoding="utf-8"), pages_dir=tmp_path)
+    assert re.findall(r"alias ([^;]+);", errors) == [f'"{tmp_path}/"', f'"{tmp_path}/erreurs.css"']
