@@ -6,7 +6,8 @@
 - `schema`: the small schema language of the data files, with French messages; `errors`: `Problem`, `DataError`;
 - `source`: reading a Markdown source (front matter, fenced code), `snippets`: the pymdownx.snippets it includes;
 - `text`: accent folding, sort keys and slugs; `urls`: page paths and relative links; `inline`: light Markdown of
-  data texts; `typography`: French spacing (also a Markdown extension); `history`: page dates from git.
+  data texts; `typography`: French spacing (also a Markdown extension); `history`: page dates from git; `updates`:
+  the latest pages (« Nouveautés », the Atom feed) and the editors' history of a page's changes.
 
 Nothing here imports the macros, the build steps, the editors' commands or the hooks: they import this.
 """

@@ -10,6 +10,10 @@ Front matter rules (messages in French, naming the file, the line and the field)
 - ``type``: one of TYPES; ``tags``: 1 to 4 labels of data/tags.yml, no repeats;
 - ``serie`` + ``position``: together, on articles only; the series exists in data/series.yml;
   no two pages at the same position of a series;
+- ``verifie_le``: required on the pages that state rules (VERIFIED_TYPES), a real date, not in the future;
+- ``historique``: on those pages only, optional, the substantive changes readers should know about (content/updates.py
+  shows them): 1 to HISTORY_MAX items, each a real date not in the future and a short sentence, newest first (the
+  order readers see; a mistake in the order is reported, never silently sorted);
 - any other key must be one of KNOWN_KEYS (Material's ``hide``, ``search``, ``status``, ``template``,
   mkdocs-macros' ``render_macros``).
 
@@ -72,6 +76,7 @@ KNOWN_KEYS = [
     "serie",
     "position",
     "verifie_le",
+    "historique",
     "hide",
     "search",
     "render_macros",
@@ -81,6 +86,8 @@ KNOWN_KEYS = [
 # Pages that state rules: they say when their content was last checked against the official texts.
 VERIFIED_TYPES = ("fiche", "charte", "guide")
 DESCRIPTION_MIN, DESCRIPTION_MAX = 70, 160
+HISTORY_MAX = 10  # changes kept in a page's `historique`: the substantive ones, not every correction
+CHANGE_MIN, CHANGE_MAX = 10, 160  # characters of one change: a short sentence
 EXEMPT: dict[str, str] = {}  # path from docs/ -> why its front matter is not checked
 
 RAW_BLOCK = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.DOTALL)
@@ -105,6 +112,53 @@ class MacroRule:
     listed: bool = True  # named in the message about an unknown macro (False for Jinja's and mkdocs-macros' names)
     once_per_page: bool = False  # its HTML carries ids from its argument: the same call twice would repeat them
 
+
+class NewestFirst(ListOf):
+    """A list of dated items (records with a `date` field) written from the most recent to the oldest."""
+
+    def check(self, node: yaml.Node, ctx: Context, path: str) -> Any:
+        values = super().check(node, ctx, path)
+        if values is INVALID or len(values) != len(node.value):
+            return values  # the items' own mistakes are reported; their order is checked once they are right
+        previous: tuple[datetime.date, int] | None = None
+        for index, (child, value) in enumerate(zip(node.value, values, strict=True), start=1):
+            day = value.get("date")
+            if day is None:
+                continue
+            date_node = next((v for k, v in child.value if getattr(k, "value", None) == "date"), child)
+            if previous is not None and day > previous[0]:
+                ctx.error(
+                    date_node,
+                    f"{path}[{index}] › date",
+                    f"le changement du {day.isoformat()} est écrit après celui du {previous[0].isoformat()} (ligne "
+                    f"{previous[1]}), qui est plus ancien",
+                    f"les changements du plus récent au plus ancien : placez celui du {day.isoformat()} au-dessus",
+                )
+            previous = (day, ctx.line(date_node))
+        return values
+
+
+HISTORY_SCHEMA = NewestFirst(
+    Record(
+        [
+            Field("date", Date("la date du changement, au format AAAA-MM-JJ (par ex. 2026-12-06)"), required=True),
+            Field(
+                "changement",
+                Text(
+                    f"une phrase courte ({CHANGE_MIN} à {CHANGE_MAX} caractères) qui dit ce qui a changé pour le lecteur, "
+                    "par ex. « Ajout d’une décision de justice de 2023 sur le devoir de réserve. »",
+                    min_len=CHANGE_MIN,
+                    max_len=CHANGE_MAX,
+                ),
+                required=True,
+            ),
+        ],
+        'un changement : une ligne « - date: AAAA-MM-JJ » puis, décalée de deux espaces, « changement: "Ce qui a changé." »',
+    ),
+    f"les changements importants de la page, du plus récent au plus ancien ({HISTORY_MAX} au plus), chacun "
+    "commençant par « - date: AAAA-MM-JJ » suivi d’une ligne « changement: »",
+    max_items=HISTORY_MAX,
+)
 
 FRONT_MATTER_SCHEMA = Record(
     [
@@ -134,6 +188,7 @@ FRONT_MATTER_SCHEMA = Record(
             "verifie_le",
             Date("la date où le contenu a été vérifié sur les textes officiels, au format AAAA-MM-JJ (par ex. 2026-12-02)"),
         ),
+        Field("historique", HISTORY_SCHEMA),
         Field("hide", ListOf(Text("navigation, toc, footer, path ou tags"), "une liste d’éléments à masquer (navigation, toc…)")),
         Field("search", Anything("les réglages de recherche de Material (exclude, boost)")),
         Field("render_macros", Boolean()),
@@ -406,6 +461,17 @@ def read_page(path: Path, src: str, file: str, use_directory_urls: bool, problem
                 "verifie_le",
                 f"champ obligatoire manquant pour une page de type « {page.type} » : la date où ses règles ont été vérifiées",
                 "une ligne « verifie_le: AAAA-MM-JJ » dans l’en-tête, avec la date de la vérification sur les textes officiels",
+            )
+        )
+    if "historique" in page.lines and page.type and page.type not in VERIFIED_TYPES:
+        problems.append(
+            Problem(
+                file,
+                page.lines["historique"],
+                "historique",
+                f"une page de type « {page.type} » n’a pas d’historique : il est réservé aux pages qui énoncent des "
+                f"règles ({', '.join(VERIFIED_TYPES)})",
+                "supprimez le champ historique de cette page",
             )
         )
     page.citations = find_citations(body, body_offset + 1)

@@ -4,7 +4,8 @@ What is checked: the Markdown pages of docs/ (and the snippets of includes/, the
 the text values of the YAML files of data/. Only prose is kept, everything else is blanked out before
 hunspell reads it, so that line numbers stay right:
 
-- front matter: only the values of ``title`` and ``description``;
+- front matter: only the values of ``title`` and ``description``, and the ``changement`` of each item of
+  ``historique``;
 - fenced code blocks, inline code, ``{{ macro() }}`` / ``{% … %}`` calls, HTML tags and comments,
   link targets (the link text stays), web and e-mail addresses, file names, attribute lists
   (``{ #ancre }``), icons (``:material-linkedin:``), link reference definitions;
@@ -42,6 +43,7 @@ WORDLIST = "dictionnaire.txt"
 INSTALL_HINT = "sudo apt-get install hunspell hunspell-fr"
 SKIP_KEYS = {"lien", "liens", "page", "voir", "url", "adresse", "document", "id", "theme", "references", "type"}
 FRONT_MATTER_PROSE = ("title", "description")
+FRONT_MATTER_LIST_PROSE = {"historique": "changement"}  # a list of the front matter -> the prose field of its items
 ELISIONS = ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu")
 
 
@@ -82,6 +84,7 @@ _REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 _ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]:")
 _ADMONITION = re.compile(r"^(\s*)(?:!!!|\?\?\?\+?|===)\s*([\w-]*)")
 _FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:(.*)$")
+_FRONT_MATTER_ITEM_KEY = re.compile(r"^\s+(?:-\s+)?([A-Za-z_][\w-]*)\s*:(.*)$")  # « - date: … », « changement: … »
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -112,6 +115,10 @@ def markdown_lines(path: Path, file: str) -> list[Line]:
                     result.append(Line(file, index + 1, " " * match.start(2) + match.group(2)))
             elif current_key in FRONT_MATTER_PROSE and line[:1].isspace():
                 result.append(Line(file, index + 1, line))
+            elif current_key in FRONT_MATTER_LIST_PROSE:
+                item = _FRONT_MATTER_ITEM_KEY.match(line)
+                if item and item.group(1) == FRONT_MATTER_LIST_PROSE[current_key]:
+                    result.append(Line(file, index + 1, " " * item.start(2) + item.group(2)))
     in_code = code_lines(lines)
     in_comment = False
     for number in range(body_offset, len(lines)):

@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from build_steps import csp, image_alt, markup, page_dates, parallel_render, preview, search_index
+from build_steps import csp, feed, image_alt, markup, page_dates, parallel_render, preview, search_index
 from build_steps.compact_html import compact
 from build_steps.escape_front_matter import escape_meta
 from build_steps.finish import finish_site, post_build_enabled
@@ -96,6 +96,7 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
         pool.finish(files)
     if RUN.dirty:
         preview.give_titles_to_unread_pages(files, Path(config.docs_dir), config.use_directory_urls)
+    feed.write_feed(config, RUN.dates)  # the Atom feed: every page is read, and MkDocs has emptied the site folder
     env.globals.update(theme_globals(config.use_directory_urls))
     return env
 

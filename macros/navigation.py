@@ -10,7 +10,8 @@
   an empty heading would only be noise.
 - `latest_pages(limit=5)`: « Nouveautés » on the home page, the content pages (not of type « page ») most
   recently updated according to git history (content.history, read when the macro is called), newest first, ties in
-  alphabetical order of title, each with its date and description.
+  alphabetical order of title, each with its date and description (content.updates.latest, which the Atom feed of
+  build_steps/feed.py uses too), then the link « S’abonner aux nouveautés (flux Atom) ».
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from markupsafe import Markup
 
 from content.data import Site
 from content.history import HistoryError, french_date, page_dates
-from content.page_types import SERVICE_TYPE
 from content.pages import PageInfo
 from content.text import sort_key
+from content.updates import FEED_PATH, LATEST_COUNT, latest
+from content.urls import relative_url
 
 from .current import Links
 from .errors import MacroError, unknown_id
@@ -57,17 +59,15 @@ def render_related(site: Site, page: PageInfo, limit: int = 5) -> Markup:
     return render("related.html", pages=pages, page=page, link=Links(site, page))
 
 
-def render_latest_pages(site: Site, page: PageInfo, limit: int = 5) -> Markup:
+def render_latest_pages(site: Site, page: PageInfo, limit: int = LATEST_COUNT) -> Markup:
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
         raise MacroError(f"latest_pages({limit!r}) : le nombre de pages doit être un entier positif, par ex. latest_pages(5).")
     try:
         dates = page_dates(site.pages.docs_dir)
     except HistoryError as error:
         raise MacroError(f"latest_pages() : {error}") from error
-    candidates = [p for p in site.pages if p.type != SERVICE_TYPE and p.src != page.src and p.src in dates]
-    candidates.sort(key=lambda p: (-dates[p.src].updated.timestamp(), sort_key(p.title)))
-    entries = [(p, french_date(dates[p.src].updated)) for p in candidates[:limit]]
-    return render("latest.html", entries=entries, page=page, link=Links(site, page))
+    entries = [(p, french_date(dates[p.src].updated)) for p in latest(site.pages, dates, limit, exclude=page.src)]
+    return render("latest.html", entries=entries, page=page, link=Links(site, page), feed=relative_url(FEED_PATH, page.url))
 
 
 def render_page_list(site: Site, page: PageInfo, type_id: str) -> Markup:

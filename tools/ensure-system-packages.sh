@@ -2,13 +2,15 @@
 # Installs the Debian packages the tests need when they are missing: Chromium (browser tests), npm (axe-core),
 # poppler-utils (page count of printed PDFs), nginx (the site served with deploy/'s configuration) and
 # hunspell + hunspell-fr (the spelling check, tests/unit/test_check_spelling.py; `make check` uses tools/ensure-spelling.sh)
-# and Java (the Nu HTML Checker, tests/browser/test_search_markup.py).
+# and Java (the Nu HTML Checker, tests/browser/test_search_markup.py), and libxml2-utils (xmllint: the Atom feed checked
+# against RFC 4287's schema, tests/atom_support.py).
 # Runs apt-get only as root; otherwise says what to run.
 set -euo pipefail
 
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)   # validates the Atom feed (tests/atom_support.py)
 [[ -x /usr/sbin/nginx ]] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
 command -v hunspell >/dev/null 2>&1 || missing+=(hunspell)
 [[ -e /usr/share/hunspell/fr_FR.dic ]] || missing+=(hunspell-fr)

@@ -57,7 +57,7 @@ def test_every_memo_sheet_is_two_clicks_from_home(built_site):
                 continue
             target = built_site / url.path.lstrip("/")
             target = target / "index.html" if url.path.endswith("/") else target
-            if target.exists():
+            if target.suffix == ".html" and target.exists():  # pages only, not the Atom feed (flux.xml) or a file
                 found.add(target.resolve())
         return found
 

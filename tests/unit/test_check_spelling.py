@@ -91,6 +91,24 @@ def test_an_empty_word_list_rejects_the_project_words(tmp_path):
     assert any("« l’employee »" in message for message in found)
 
 
+def test_the_changes_of_a_page_history_are_read_not_their_dates(tmp_path):
+    """`historique` (front matter): each `changement` is prose readers see; the dates and the keys are not."""
+    project = Path(shutil.copytree(FIXTURE, tmp_path / "site"))
+    (project / "docs" / "fiches" / "x.md").write_text(
+        "---\n"
+        'title: "Une page sans faute"\n'
+        'description: "Une description sans faute, assez longue pour ressembler à celle d’une vraie page du site."\n'
+        "type: fiche\n"
+        "historique:\n"
+        "  - date: 2026-12-06\n"
+        '    changement: "Ajout d’une régle sur les photos."\n'
+        "---\n\n# Une page sans faute\n",
+        encoding="utf-8",
+    )
+    found = [message.split(". Vouliez")[0] for message in messages(project) if message.startswith("docs/")]
+    assert found == ["docs/fiches/x.md, ligne 7 : mot inconnu « régle »"]
+
+
 def test_missing_hunspell_is_reported_with_the_install_command(monkeypatch):
     monkeypatch.setattr(spelling.shutil, "which", lambda name: None)
     with pytest.raises(spelling.SpellingUnavailable) as caught:
