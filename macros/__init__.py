@@ -32,6 +32,7 @@ from .faq import render_faq
 from .glossary import render_glossary
 from .infographics import render_infographic
 from .navigation import render_latest_pages, render_page_list, render_related, render_series
+from .printable import render_pdf_booklet
 from .references import render_ref, render_references
 from .render import render
 from .resources import render_official_document, render_resources
@@ -119,6 +120,12 @@ REGISTRY: tuple[Macro, ...] = (
         "page_types",
         "type de page",
         "content/page_types.py",
+    ),
+    Macro(
+        "pdf_booklet",
+        render_pdf_booklet,
+        "« Livret des fiches mémos »: the link to the PDF of every memo sheet, in a `make pdf` build only.",
+        MacroRule("pdf_booklet"),
     ),
 )
 

@@ -1,21 +1,13 @@
-"""Debian's Chromium as the tests, the benchmarks and Lighthouse launch it, and a free loopback port."""
+"""Debian's Chromium as the tests, the benchmarks and Lighthouse launch it (build_steps/chromium.py), and a free loopback port."""
 
 from __future__ import annotations
 
 import socket
 
-CHROMIUM = "/usr/bin/chromium"
-# Flags that avoid hangs on a closed network (no background requests to Google's hosts).
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# One definition, used by the build too (`make pdf` prints the memo sheets): build_steps/chromium.py.
+from build_steps.chromium import CHROMIUM, CHROMIUM_ARGS
+
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "free_port"]
 
 
 def free_port() -> int:

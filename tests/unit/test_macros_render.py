@@ -44,6 +44,7 @@ def test_define_env_registers_the_macros_of_the_brief(env):
         "references",
         "faq",
         "page_list",
+        "pdf_booklet",
     }
 
 
@@ -241,6 +242,11 @@ def test_latest_pages_newest_first_without_service_pages(env, monkeypatch):
     assert items[0].select_one("a")["href"] == "regles/reglement/"
     assert text(items[0].select_one(".lp-date")) == "(mis à jour le 20 novembre 2026)"
     assert text(items[1].select_one(".lp-description")).startswith("Une autre fiche d’essai")
+    # Then the same list as an Atom feed (build_steps/feed.py), linked relatively from any depth.
+    feed = soup.select_one("p.lp-feed a")
+    assert text(feed) == "S’abonner aux nouveautés (flux Atom)"
+    assert (feed["href"], feed["type"]) == ("flux.xml", "application/atom+xml")
+    assert html(env, "regles/reglement.md", "latest_pages", 4).select_one("p.lp-feed a")["href"] == "../../flux.xml"
 
 
 def test_latest_pages_outside_a_git_repository_fails_in_french(env, monkeypatch):
@@ -334,3 +340,28 @@ def test_no_front_matter_key_is_named_like_a_macro():
     from macros import REGISTRY
 
     assert not set(KNOWN_KEYS) & {macro.name for macro in REGISTRY}
+
+
+# --- pdf_booklet ------------------------------------------------------------------------------------------
+def test_pdf_booklet_links_only_in_a_make_pdf_build(env, monkeypatch):
+    """A plain build publishes no PDF, so no link; a `make pdf` build (PV_PDF=on) links to the booklet from any depth,
+    with the details build_steps/pdf_kit.py fills in after printing."""
+    monkeypatch.delenv("PV_PDF", raising=False)
+    assert str(env.at("index.md").macros["pdf_booklet"]()) == ""
+    monkeypatch.setenv("PV_PDF", "off")
+    assert str(env.at("fiches/index.md").macros["pdf_booklet"]()) == ""
+    monkeypatch.setenv("PV_PDF", "on")
+    for src, href in [("index.md", "pdf/livret-fiches-memos.pdf"), ("fiches/premiere.md", "../../pdf/livret-fiches-memos.pdf")]:
+        link = html(env, src, "pdf_booklet").find("a")
+        assert link["href"] == href
+        assert link["data-pv-pdf"] == "livret"
+        assert text(link) == "Livret des fiches mémos (PDF)"
+        assert link.find_parent("p").has_attr("data-pagefind-ignore")
+
+
+def test_pdf_booklet_refuses_an_unknown_switch_value(env, monkeypatch):
+    from mkdocs.exceptions import PluginError
+
+    monkeypatch.setenv("PV_PDF", "oui")
+    with pytest.raises(PluginError, match="PV_PDF='oui' : valeur inconnue"):
+        env.at("index.md").macros["pdf_booklet"]()

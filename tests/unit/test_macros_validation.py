@@ -335,7 +335,7 @@ def test_unknown_front_matter_key(site):
     page(site, extra="auteur: Moi\n")
     assert only(problems(site)) == (
         "docs/fiches/essai.md, ligne 7 : auteur — champ inconnu « auteur ». Attendu : un des champs title, description, "
-        "type, tags, serie, position, verifie_le, hide, search, render_macros, status, template."
+        "type, tags, serie, position, verifie_le, historique, hide, search, render_macros, status, template."
     )
 
 
@@ -426,7 +426,7 @@ def test_unknown_macro_and_raw_blocks(site):
     (site / "docs/fiches/essai.md").write_text((site / "docs/fiches/essai.md").read_text(encoding="utf-8") + body, encoding="utf-8")
     assert only(problems(site)) == (
         "docs/fiches/essai.md, ligne 11 : checklsit(…) — macro « checklsit » inconnue. Vouliez-vous dire « checklist » ? "
-        "Attendu : une de ces macros : checklist, faq, glossary, infographic, latest_pages, official_document, page_list, ref, references, related, resources, series."
+        "Attendu : une de ces macros : checklist, faq, glossary, infographic, latest_pages, official_document, page_list, pdf_booklet, ref, references, related, resources, series."
     )
 
 
