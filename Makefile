@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help serve serve-complet build test test-rapide check corriger lint nouvelle-page audit lighthouse audit-deps clean bench bench-search
+.PHONY: help serve serve-complet build pdf hors-ligne test test-rapide check corriger lint nouvelle-page audit lighthouse audit-deps clean bench bench-search
 
 help: ## Affiche cette aide
 	@echo "Commandes disponibles :"
@@ -59,6 +59,22 @@ serve-complet: $(VENV)/.installed-build ## Aperçu du site, tout le site reconst
 build: $(VENV)/.installed-build ## Construit le site (mode strict) dans site/ ; VERBOSE=1 pour le détail technique
 	@PV_POST_BUILD=off $(FRENCH_MKDOCS) build --strict --clean --site-dir site
 	@$(BIN)/python -m build_steps site
+
+# `make pdf`: the site as `make build` makes it, with links to the memo sheets' PDFs (PV_PDF=on, content/printable.py),
+# then the PDFs, printed by Debian's Chromium through Playwright (build_steps/pdf_kit.py): site/pdf/<sheet>.pdf, one A4
+# page each (a longer sheet stops it, in French), and the booklet site/pdf/livret-fiches-memos.pdf. SITE_URL is needed:
+# each PDF prints its page's published address. The publishing CI jobs run it instead of `make build`.
+pdf: $(VENV)/.installed-test ## Construit le site avec chaque fiche mémo en PDF d’une page et leur livret (site/pdf/) ; SITE_URL requis
+	@PV_PDF=on $(MAKE) --no-print-directory build
+	@$(BIN)/python -m build_steps.pdf_kit site
+
+# `make hors-ligne`: the site as a zip to read without network (build_steps/offline.py). Built without directory URLs
+# (every link names an .html file, which a browser opens from a folder) and without SITE_URL (no address is invented);
+# the online address (ONLINE_URL, or SITE_URL when given) is named to readers, since search cannot work from files.
+hors-ligne: $(VENV)/.installed-build ## Copie du site à lire sans réseau : hors-ligne/porter-la-voix.zip (décompresser, ouvrir index.html)
+	@rm -rf hors-ligne
+	@env -u SITE_URL ONLINE_URL="$${ONLINE_URL:-$${SITE_URL:-}}" $(FRENCH_MKDOCS) build --strict --clean --no-directory-urls --site-dir hors-ligne/porter-la-voix
+	@$(BIN)/python -m build_steps.offline hors-ligne/porter-la-voix hors-ligne/porter-la-voix.zip --en-ligne "$${ONLINE_URL:-$${SITE_URL:-}}"
 
 # `make check`: every content check an editor's change needs (editors/check.py --all), with a French summary.
 # CHECK_OPTIONS: the forges' CI adds « --github » (annotations on the pull request's lines) or
@@ -141,4 +157,4 @@ bench-search: $(VENV)/.installed-test ## Banc d’essai de la recherche sur 5 00
 	$(BIN)/python -m bench.search_bench
 
 clean: ## Supprime le site construit et les caches (garde .venv)
-	rm -rf site public .pytest_cache
+	rm -rf site public hors-ligne .pytest_cache

@@ -3,7 +3,8 @@
 - the search index (build_steps/search_index.py, Pagefind);
 - the site's own scripts minified (build_steps/compact_scripts.py);
 - the CSP sources for nginx (build_steps/csp.py);
-- the output checks: no image without a text alternative (build_steps/image_alt.py).
+- the output checks: no image without a text alternative (build_steps/image_alt.py);
+- no sitemap when the site was built without its published address (build_steps/sitemap.py).
 
 During a MkDocs build the hooks run them at the end (the images are then checked page by page, as each is written),
 unless the environment variable PV_POST_BUILD is « off »: `python -m build_steps site/` then runs them on the built
@@ -22,6 +23,7 @@ from .compact_scripts import compact_scripts
 from .csp import collect, write_policy
 from .image_alt import check_rendered
 from .search_index import build_index
+from .sitemap import drop_relative_sitemap
 
 
 def post_build_enabled() -> bool:
@@ -61,6 +63,7 @@ def finish_site(
     if check_pages:
         check_output(site_dir)
     compact_scripts(site_dir, project / "docs")
+    drop_relative_sitemap(site_dir)
     # Pagefind (an external program) indexes the site while this process scans the pages for the CSP: the scan
     # reads the pages only, and the policy is written once the index exists (it allows WebAssembly if it ships).
     with ThreadPoolExecutor(max_workers=1) as pool:

@@ -96,8 +96,8 @@ def run_all(root: Path, out: TextIO = sys.stdout, *, github: bool = False, code_
         reviews.summary = "non vérifiées : corrigez d’abord les données et en-têtes"
     outcomes.append(reviews)
 
-    legal = Outcome("Mentions légales (valeurs données à la publication)", warning=True)
-    legal.details = publication.unset_publisher_values(os.environ)
+    legal = Outcome("Mentions légales et avis des lecteurs (valeurs données à la publication)", warning=True)
+    legal.details = publication.unset_publisher_values(os.environ) + publication.unset_feedback_address(os.environ)
     legal.summary = "à donner au moment de publier" if legal.details else ""
     outcomes.append(legal)
 

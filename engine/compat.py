@@ -204,7 +204,43 @@ HEADER_NAV_END = "</nav>"
 BREADCRUMBS = re.compile(r'<nav class="md-path" aria-label="[^"]*"')
 # The page's tags (partials/tags.html): a <nav> without a name.
 PAGE_TAGS = '<nav class="md-tags"'
+# Nu HTML Checker errors of Material's markup (build_steps/markup.py removes them):
+# - the section labels of the navigation get an empty tabindex (partials/nav-item.html: `tabindex="{{ tabindex }}"`,
+#   with no value for a section): « Bad value “” for attribute “tabindex” »;
+EMPTY_TABINDEX = ' tabindex=""'
+# - the toggles (drawer, search, navigation sections, table of contents) are checkboxes with autocomplete="off", an
+#   attribute HTML allows on text-like fields only: « Attribute “autocomplete” is only allowed when… »;
+CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
+# - on a section's index page the table of contents' title is a label for the « __toc » toggle, which the navigation
+#   writes only on other pages: « The value of the “for” attribute of the “label” element must be the ID of a
+#   non-hidden form control ».
+TOC_TITLE_LABEL = '<label class="md-nav__title" for="__toc">'
+TOC_TOGGLE = 'id="__toc"'
+# HTML_CodeSniffer (WCAG2AA) errors of Material's markup:
+# - on a page whose table of contents is empty or hidden, the « __toc » toggle has no label (H91.InputCheckbox.Name,
+#   F68): nothing opens it, it is removed;
+TOC_TOGGLE_INPUT = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+TOC_LABEL_FOR = 'for="__toc"'
+# - the colour-scheme switch is a <form> without a submit button (H32.2), which nothing submits: Material's script
+#   only reads its inputs (querySelectorAll) and listens to its keys, so it becomes a <div>, a named radio group
+#   (IBM Equal Access, input_checkboxes_grouped: its radio buttons were not grouped).
+PALETTE_FORM = '<form class="md-header__option" data-md-component="palette">'
+# IBM Equal Access failures of Material's markup:
+# - icons are inline SVGs without a name (svg_graphics_labelled), beside the text or inside the named link or button
+#   they illustrate: hidden from assistive technologies (an SVG that has a name or a role keeps it);
+SVG_START = re.compile(r"<svg\b(?![^>]*\b(?:aria-label|aria-labelledby|aria-hidden|role)=)")
+# - navigation sections are <nav> with aria-expanded (aria_attribute_valid: not allowed on the navigation role);
+NAV_EXPANDED = re.compile(r'(<nav class="md-nav"[^>]*?) aria-expanded="(?:true|false)"')
+# - the dates of the page are an <aside> without a name (aria_complementary_labelled);
+SOURCE_FILE_ASIDE = '<aside class="md-source-file">'
 MATERIAL_SOURCES = [
+    ("partials/nav-item.html", 'aria-expanded="{{ nav_item.active | tojson }}"'),
+    ("partials/source-file.html", SOURCE_FILE_ASIDE),
+    ("partials/nav-item.html", TOC_TOGGLE_INPUT),
+    ("partials/palette.html", PALETTE_FORM),
+    ("partials/nav-item.html", 'tabindex="{{ tabindex }}"'),
+    ("base.html", 'type="checkbox" id="__drawer" autocomplete="off">'),
+    ("partials/toc.html", TOC_TITLE_LABEL),
     ("partials/header.html", '<header class="{{ class }}" data-md-component="header">'),
     ("partials/header.html", '<nav class="md-header__inner md-grid" aria-label="{{ lang.t(\'header\') }}">'),
     ("partials/path.html", '<nav class="md-path" aria-label="{{ lang.t(\'nav\') }}" {{ hidden }}>'),

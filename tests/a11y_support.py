@@ -1,4 +1,5 @@
-"""Helpers shared by the accessibility, print, privacy and weight tests: axe-core, the site's pages, nginx.
+"""Helpers shared by the accessibility, print, privacy and weight tests: axe-core, the Nu HTML Checker,
+HTML_CodeSniffer, IBM Equal Access, the site's pages, nginx.
 
 axe-core comes from node_modules (package.json pins it exactly; `make test` runs `npm ci`); it is injected into
 the page by Playwright, so it runs in the same Chromium as the other browser tests.
@@ -6,6 +7,7 @@ the page by Playwright, so it runs in the same Chromium as the other browser tes
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -20,6 +22,55 @@ AXE_VERSION = "4.14.1"  # must match package.json: a new axe brings new rules, s
 # size: Lighthouse checks it too).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "RGAAv4"]
 SCHEMES = {"light": "default", "dark": "slate"}
+
+
+# The two other third-party checkers (package.json): the Nu HTML Checker (HTML validity, run by Java) and
+# HTML_CodeSniffer (WCAG 2 AA, the engine of pa11y), on every page.
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+HTMLCS = ROOT / "node_modules" / "html_codesniffer" / "build" / "HTMLCS.js"
+# HTML_CodeSniffer's errors (type 1) in the page, described: its rule, its message, the element.
+HTMLCS_RUN = """() => new Promise(resolve => HTMLCS.process("WCAG2AA", document, () => resolve(
+  HTMLCS.getMessages().filter(m => m.type === 1)
+    .map(m => m.code + " : " + m.msg + " (" + (m.element.outerHTML || "document").slice(0, 120) + ")"))))"""
+
+
+# IBM Equal Access's engine (accessibility-checker-engine), injected like axe-core: its failures (« violation ») as
+# « rule : message (element) ».
+IBM = ROOT / "node_modules" / "accessibility-checker-engine" / "ace-window.js"
+IBM_RUN = """() => new ace.Checker().check(document, ["IBM_Accessibility"]).then(report => report.results
+  .filter(r => r.value[0] === "VIOLATION" && r.value[1] === "FAIL")
+  .map(r => r.ruleId + " : " + r.message + " (" + (r.snippet || "").slice(0, 100) + ")"))"""
+# The IBM Equal Access failures that come from Material's markup and cannot be removed without copying its templates
+# (build_steps/markup.py removes the others). Each is named in the accessibility statement's technical notes
+# (docs/accessibilite.md), with what it means for readers.
+IBM_THEME_FAILURES = {
+    "label_ref_valid": "les étiquettes des menus dépliants visent des cases à cocher masquées",
+    "label_content_exists": "la zone sombre qui ferme le menu est une étiquette vide",
+    "form_label_unique": "la case qui ouvre la recherche a plusieurs étiquettes",
+    "aria_content_in_landmark": "le lien d’évitement est placé avant l’en-tête",
+}
+
+
+def checker_installed(tool: Path) -> Path:
+    """A checker of node_modules, which `make test` installs (npm ci); fails (never skips) when it is missing."""
+    if not tool.is_file():
+        pytest.fail(f"{tool.relative_to(ROOT)} manque : lancez `npm ci` (package.json).")
+    return tool
+
+
+def vnu_errors(files: list[Path]) -> list[str]:
+    """The Nu HTML Checker's errors on these files (one Java process for all), « file, line: message (extract) »."""
+    result = subprocess.run(
+        ["java", "-jar", str(checker_installed(VNU)), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    return [
+        f"{m.get('url', '').rsplit('/', 2)[-2:]}, ligne {m.get('lastLine')} : {m['message']} ({m.get('extract', '').strip()[:100]})"
+        for m in messages
+    ]
 
 
 def axe_source() -> str:

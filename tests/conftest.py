@@ -12,7 +12,7 @@ import pytest
 
 from deploy.local_nginx import LocalNginx, NginxError
 from tests.a11y_support import axe_source, page_paths
-from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, mkdocs_build
+from tests.support import CHROMIUM, CHROMIUM_ARGS, FEEDBACK_EMAIL, ROOT, free_port, mkdocs_build
 from tests.tour import Visit, tour
 
 
@@ -27,7 +27,7 @@ def site_port() -> int:
 def built_site(tmp_path_factory, site_port) -> Path:
     """The real site, built strictly once per test session into a temporary folder."""
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site, env={"SITE_URL": f"http://127.0.0.1:{site_port}/"})
+    result = mkdocs_build(ROOT, site, env={"SITE_URL": f"http://127.0.0.1:{site_port}/", "FEEDBACK_EMAIL": FEEDBACK_EMAIL})
     if result.returncode != 0:
         pytest.fail(f"La construction stricte du site a échoué :\n{result.stdout}\n{result.stderr}")
     return site

@@ -15,6 +15,7 @@ from tools.project_copy import ROOT, copy_project, git
 __all__ = [
     "CHROMIUM",
     "CHROMIUM_ARGS",
+    "FEEDBACK_EMAIL",
     "FIXTURES",
     "ROOT",
     "StaticServer",
@@ -26,6 +27,9 @@ __all__ = [
 ]
 
 FIXTURES = ROOT / "tests" / "fixtures"
+# The editorial team's address, as the publication gives it (FEEDBACK_EMAIL): the session's site (tests/conftest.py)
+# shows the feedback block under its pages.
+FEEDBACK_EMAIL = "redaction-porter-la-voix@example.gouv.fr"
 
 
 def mkdocs_build(project_dir: Path, site_dir: Path, *, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -8,7 +8,8 @@ to know about every page is recorded during that one visit, instead of each test
 - the cookies a page can read (test_privacy.py);
 - the skip link: first Tab stop, visible, and followed into the content (test_a11y.py);
 - axe-core's violations, in the light theme as the page loads, then the colour rules in the dark theme (the system
-  preference switched: Material follows it at once) (test_a11y.py).
+  preference switched: Material follows it at once) (test_a11y.py);
+- HTML_CodeSniffer's WCAG2AA errors and IBM Equal Access's failures as the page loads (test_a11y.py).
 
 Each page is a first visit (no HTTP cache, no cookie): what a reader arriving from a link gets. Chromium is launched
 by the tour itself, with Playwright's asynchronous API, to visit a few pages at once (see `Lane`).
@@ -24,7 +25,7 @@ from urllib.parse import urljoin, urlparse
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 from playwright.async_api import async_playwright
 
-from tests.a11y_support import AXE_TAGS, FOCUS_STATE, NO_TRANSITIONS, SCHEMES, describe
+from tests.a11y_support import AXE_TAGS, FOCUS_STATE, HTMLCS, HTMLCS_RUN, IBM, IBM_RUN, NO_TRANSITIONS, SCHEMES, checker_installed, describe
 from tools.browser import CHROMIUM, CHROMIUM_ARGS
 
 AT_ONCE = 2  # pages visited at the same time (one per core)
@@ -61,6 +62,8 @@ class Visit:
     skip_link: str | None = None  # what is wrong with the skip link; None when it works
     axe: list[str] = field(default_factory=list)  # axe-core violations, described, light theme
     axe_dark: list[str] = field(default_factory=list)  # the same, dark theme
+    htmlcs: list[str] = field(default_factory=list)  # HTML_CodeSniffer's WCAG2AA errors, light theme
+    ibm: list[str] = field(default_factory=list)  # IBM Equal Access's failures, light theme
 
     @property
     def name(self) -> str:
@@ -114,6 +117,8 @@ class Lane:
 
     def __init__(self, base: str, axe: str):
         self.base, self.axe = base, axe
+        self.htmlcs = checker_installed(HTMLCS).read_text(encoding="utf-8")
+        self.ibm = checker_installed(IBM).read_text(encoding="utf-8")
         self.local = urlparse(base).netloc
         self.record = Visit("")
         self.finished: list = []
@@ -172,6 +177,10 @@ class Lane:
         if path == MISSING_PAGE:
             return record  # the same page as 404.html, checked there: here, what its address changes (links, CSP)
         record.axe = await _run_axe(page, self.axe, record.name)  # before any key is pressed: the page as it loads
+        await page.evaluate(self.htmlcs)
+        record.htmlcs = [f"{record.name} : {error}" for error in await page.evaluate(HTMLCS_RUN)]
+        await page.evaluate(self.ibm)
+        record.ibm = await page.evaluate(IBM_RUN)
         await page.add_style_tag(url=urljoin(self.base, TEST_STYLESHEET))  # colours switch at once, no transition
         await _scheme(page, "dark")
         record.axe_dark = await _run_axe(page, self.axe, f"{record.name} (sombre)", COLOUR_RULES)

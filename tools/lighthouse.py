@@ -48,7 +48,8 @@ def build(site: Path, url: str) -> None:
     result = subprocess.run(
         mkdocs_command("build", "--strict", "--site-dir", str(site)),
         cwd=ROOT,
-        env=mkdocs_environment({"SITE_URL": url}),
+        # As published: the site's address and the editorial team's (the feedback block is measured too).
+        env=mkdocs_environment({"SITE_URL": url, "FEEDBACK_EMAIL": "redaction@example.gouv.fr"}),
         capture_output=True,
         text=True,
     )

@@ -1,21 +1,16 @@
 """The search form's own markup (overrides/partials/search.html, and what search.js writes into it) checked by two
 third-party checkers, as the issue asks: the Nu HTML Checker (vnu-jar) and HTML_CodeSniffer (WCAG2AA), in its
-three states: closed and empty, with results, and with a « Vouliez-vous dire … ? » proposal. Material's own
-markup elsewhere in the page is not judged here (its errors are listed in issue 17), and axe-core checks the whole
-page with the search open (tests/browser/test_a11y.py)."""
+three states: closed and empty, with results, and with a « Vouliez-vous dire … ? » proposal. Every page as it loads
+is checked by both in tests/browser/test_a11y.py, and axe-core checks the whole page with the search open."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-
 import pytest
 
+from tests.a11y_support import HTMLCS, VNU, checker_installed, vnu_errors
 from tests.browser.test_search import open_search, search
-from tests.support import ROOT, new_context
+from tests.support import new_context
 
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-HTMLCS = ROOT / "node_modules" / "html_codesniffer" / "build" / "HTMLCS.js"
 # The search dialog, the header button that opens it, and the toggle they name (written by Material's base.html,
 # copied here without the attributes Material adds to it).
 SNAPSHOT = """() => {
@@ -29,26 +24,16 @@ DOCUMENT = (
 )
 
 
-def tools_installed() -> None:
-    for tool in (VNU, HTMLCS):
-        if not tool.is_file():
-            pytest.fail(f"{tool.relative_to(ROOT)} manque : lancez `npm ci` (package.json).")
-
-
-def vnu_errors(html: str, tmp_path) -> list[str]:
+def vnu_fragment_errors(html: str, tmp_path) -> list[str]:
     page = tmp_path / "recherche.html"
     page.write_text(DOCUMENT.format(html), encoding="utf-8")
-    result = subprocess.run(
-        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", str(page)], capture_output=True, text=True, timeout=300
-    )
-    messages = json.loads(result.stderr or result.stdout)["messages"]
-    return [f"ligne {m.get('lastLine')} : {m['message']} ({m.get('extract', '').strip()})" for m in messages]
+    return vnu_errors([page])
 
 
 def htmlcs_errors(page) -> list[str]:
     """HTML_CodeSniffer's errors (type 1) on the search dialog and its button."""
     if not page.evaluate("() => typeof window.HTMLCS !== 'undefined'"):
-        page.evaluate(HTMLCS.read_text(encoding="utf-8"))
+        page.evaluate(checker_installed(HTMLCS).read_text(encoding="utf-8"))
     return page.evaluate(
         """() => new Promise(resolve => {
           HTMLCS.process("WCAG2AA", document, () => {
@@ -62,7 +47,7 @@ def htmlcs_errors(page) -> list[str]:
 
 @pytest.fixture()
 def page(browser, site_server):
-    tools_installed()
+    checker_installed(VNU)
     context = new_context(browser, locale="fr-FR")
     tab = context.new_page()
     yield tab
@@ -84,7 +69,7 @@ def test_search_markup_passes_the_nu_checker_and_htmlcs(page, site_server, tmp_p
     found["correction proposée"] = htmlcs_errors(page)
     problems = []
     for state, html in states.items():
-        problems += [f"Nu HTML Checker, recherche {state} : {error}" for error in vnu_errors(html, tmp_path)]
+        problems += [f"Nu HTML Checker, recherche {state} : {error}" for error in vnu_fragment_errors(html, tmp_path)]
         problems += [f"HTML_CodeSniffer, recherche {state} : {error}" for error in found[state]]
     assert not problems, "\n".join(problems)
     # The empty results list is not left in the page: hidden until there are results.

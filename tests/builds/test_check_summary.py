@@ -50,7 +50,7 @@ def test_real_content_passes_in_less_than_30_seconds():
     assert [line.split(" :")[0] for line in lines[2:11]] == [
         "✔ Données et en-têtes des pages",
         "✔ Dates de vérification (à relire chaque année)",
-        "⚠ Mentions légales (valeurs données à la publication)",
+        "⚠ Mentions légales et avis des lecteurs (valeurs données à la publication)",
         "✔ Consignes des modèles remplacées",
         "✔ Navigation (mkdocs.yml)",
         "✔ Liens et macros (construction du site)",
@@ -83,7 +83,7 @@ def test_each_kind_of_mistake_fails_its_own_line_with_details(tmp_path):
     assert output.splitlines()[2:11] == [
         "✔ Données et en-têtes des pages : 35 pages, 12 listes de vérification",
         "✔ Dates de vérification (à relire chaque année)",
-        "⚠ Mentions légales (valeurs données à la publication) : à donner au moment de publier",
+        "⚠ Mentions légales et avis des lecteurs (valeurs données à la publication) : à donner au moment de publier",
         "✔ Consignes des modèles remplacées",
         "✘ Navigation (mkdocs.yml) : 1 problème",
         "✘ Liens et macros (construction du site) : 1 problème",

@@ -277,7 +277,7 @@ def test_reader_uses_the_site_without_any_violation(served, watch):
     # Palette: auto -> light -> dark, Material's inline palette script and localStorage at work.
     schemes = set()
     for _ in range(3):
-        page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.locator("[data-md-component=palette] label:visible").first.click()
         schemes.add(page.evaluate("document.body.getAttribute('data-md-color-scheme')"))
     assert {"default", "slate"} <= schemes, schemes
 

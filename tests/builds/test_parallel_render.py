@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT, copy_project, mkdocs_build
+from tests.support import FEEDBACK_EMAIL, ROOT, copy_project, mkdocs_build
 
 PAGES = len(list((ROOT / "docs").rglob("*.md")))
 
@@ -36,7 +36,8 @@ def reference(built_site) -> dict[str, bytes]:
 
 @pytest.mark.parametrize("render", ["off", "all"])
 def test_same_site_whoever_converts_the_pages(tmp_path, site_port, reference, render):
-    result = mkdocs_build(ROOT, tmp_path / "site", env={"SITE_URL": f"http://127.0.0.1:{site_port}/", "PV_PARALLEL_RENDER": render})
+    environment = {"SITE_URL": f"http://127.0.0.1:{site_port}/", "FEEDBACK_EMAIL": FEEDBACK_EMAIL, "PV_PARALLEL_RENDER": render}
+    result = mkdocs_build(ROOT, tmp_path / "site", env=environment)
     assert result.returncode == 0, result.stdout + result.stderr
     built = site_files(tmp_path / "site")
     assert sorted(built) == sorted(reference)

@@ -77,7 +77,9 @@
     });
   }
 
-  if (typeof document$ !== "undefined") {
+  /* Material's document$ announces each page of its instant navigation; in a copy opened from files (file:), where
+     Material leaves instant navigation off, it announces none: the page's own loading is used instead. */
+  if (typeof document$ !== "undefined" && location.protocol !== "file:") {
     document$.subscribe(setUpAll);
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setUpAll);

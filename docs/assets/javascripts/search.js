@@ -124,8 +124,19 @@
     });
   }
 
+  /* A copy opened from files (file://): the browser refuses to fetch the index there. Say so, and where to search. */
+  var online = root.getAttribute("data-pv-online");
+  function fileCopyNote() {
+    return "La recherche ne fonctionne pas dans une copie du site ouverte depuis vos fichiers : parcourez le menu" +
+      (online ? ", ou cherchez sur le site en ligne, " + online + "." : ", ou cherchez sur le site en ligne de l’intranet.");
+  }
+
   function load() {
     if (loading) return loading;
+    if (location.protocol === "file:") {
+      announce(fileCopyNote());
+      return Promise.reject(new Error("file:"));
+    }
     var forgiving = import(toleranceUrl.href).then(function (module) {
       var made = module.createTolerance({ bundleUrl: bundleUrl, stopWords: STOP_WORDS });
       return made.ready.then(function () { tolerance = made; });

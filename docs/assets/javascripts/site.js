@@ -2,6 +2,70 @@
 (function () {
   "use strict";
 
+  /* The page's address as the reader opened it, without the #section: the address printed at the top of the page,
+     « Partager la page » and « Signaler une erreur » use it, whatever address the site was built for (SITE_URL), or
+     none. A mail link names its recipient, subject and body in data-pv-mail-*; in the body, « {adresse} » is the
+     page's address, « {titre} » the subject and « {ligne} » a line break. */
+  function mailto(to, subject, body) {
+    return "mailto:" + to + "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(body);
+  }
+
+  function showAddress() {
+    var here = location.href.split("#")[0];
+    document.querySelectorAll("[data-pv-address]").forEach(function (wrapper) {
+      wrapper.querySelector("[data-pv-address-text]").textContent = here;
+      wrapper.hidden = false;
+    });
+    document.querySelectorAll("[data-pv-mail-subject]").forEach(function (link) {
+      var subject = link.getAttribute("data-pv-mail-subject");
+      var body = link.getAttribute("data-pv-mail-body").replace("{titre}", subject).replace("{adresse}", here);
+      link.href = mailto(link.getAttribute("data-pv-mail-to") || "", subject, body.split("{ligne}").join("\r\n"));
+    });
+    document.querySelectorAll("[data-pv-copy]").forEach(function (button) {
+      button.setAttribute("data-pv-copy", here);
+    });
+  }
+
+  /* « Cette page vous a-t-elle été utile ? » (partials/page-feedback.html). Without JavaScript, « Oui » and « Non »
+     are mailto links. Here they become buttons; the first answer loads feedback.js (an ES module, as the search loads
+     its own), which shows the short form. Nothing is sent by the page itself. */
+  function initFeedback() {
+    document.querySelectorAll("[data-pv-feedback] a[data-pv-answer]").forEach(function (link) {
+      var box = link.closest("[data-pv-feedback]");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = link.className;
+      button.textContent = link.textContent;
+      button.setAttribute("aria-pressed", "false");
+      button.setAttribute("data-pv-answer", link.getAttribute("data-pv-answer"));
+      link.replaceWith(button);
+      button.addEventListener("click", function () {
+        import(new URL(box.getAttribute("data-pv-feedback-script"), location.href).href).then(function (feedback) {
+          feedback.answer(box, button);
+        });
+      });
+    });
+  }
+
+  /* A copy opened from files (file://: the offline copy of `make hors-ligne`, or a built site copied to a folder).
+     A site built for a server links to folders (« fiches/ »), which a browser shows as a list of files: those links
+     get the folder's index.html. A notice at the top of the page says it is a copy, and where the site is online. */
+  function fileCopy() {
+    if (location.protocol !== "file:") return;
+    document.querySelectorAll("a[href]").forEach(function (link) {
+      if (link.protocol === "file:" && /\/$/.test(link.pathname)) link.pathname += "index.html";
+    });
+    var content = document.querySelector(".md-content__inner");
+    if (!content || content.querySelector(".pv-file-copy")) return;
+    var source = document.querySelector("[data-pv-online]");
+    var online = source ? source.getAttribute("data-pv-online") : "";
+    var notice = document.createElement("p");
+    notice.className = "pv-file-copy";
+    notice.textContent = "Copie du site ouverte depuis vos fichiers\u00a0: la recherche n’y fonctionne pas, et la version " +
+      "à jour est sur le site en ligne" + (online ? "\u00a0: " + online + "." : " de l’intranet.");
+    content.insertBefore(notice, content.firstChild);
+  }
+
   /* « Copier le lien » in « Partager la page »: shown only where the Clipboard API exists. */
   function initShare() {
     document.querySelectorAll("[data-pv-copy]").forEach(function (button) {
@@ -95,16 +159,22 @@
   }
 
   function init() {
+    fileCopy();
+    showAddress();
     initShare();
+    initFeedback();
     markExternalLinks();
     initDrawer();
     nameMenuSections();
     focusNewPage();
   }
 
-  if (typeof document$ !== "undefined") {
+  /* As in checklist.js: Material's document$ announces no page in a copy opened from files (file:). */
+  if (typeof document$ !== "undefined" && location.protocol !== "file:") {
     document$.subscribe(init);
-  } else {
+  } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
   }
 })();
