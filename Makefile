@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help serve serve-complet build pdf hors-ligne test test-rapide check corriger lint nouvelle-page audit lighthouse audit-deps clean bench bench-search
+.PHONY: help serve serve-complet build build-properdocs pdf hors-ligne test test-rapide check corriger lint nouvelle-page audit lighthouse audit-deps clean bench bench-search
 
 help: ## Affiche cette aide
 	@echo "Commandes disponibles :"
@@ -59,6 +59,13 @@ serve-complet: $(VENV)/.installed-build ## Aperçu du site, tout le site reconst
 build: $(VENV)/.installed-build ## Construit le site (mode strict) dans site/ ; VERBOSE=1 pour le détail technique
 	@PV_POST_BUILD=off $(FRENCH_MKDOCS) build --strict --clean --site-dir site
 	@$(BIN)/python -m build_steps site
+
+# The same build with ProperDocs 1.6.7 (the fork of MkDocs 1.x, installed next to MkDocs by requirements-test.txt),
+# into site-properdocs/: the fallback engine stays ready (decisions/0002). tests/builds/test_properdocs.py compares it
+# with the MkDocs build in every `make test`.
+build-properdocs: $(VENV)/.installed-test ## Construit le site avec ProperDocs (moteur de secours) dans site-properdocs/
+	@PV_ENGINE=properdocs PV_POST_BUILD=off $(FRENCH_MKDOCS) build --strict --clean --site-dir site-properdocs
+	@$(BIN)/python -m build_steps site-properdocs
 
 # `make pdf`: the site as `make build` makes it, with links to the memo sheets' PDFs (PV_PDF=on, content/printable.py),
 # then the PDFs, printed by Debian's Chromium through Playwright (build_steps/pdf_kit.py): site/pdf/<sheet>.pdf, one A4
@@ -136,13 +143,15 @@ lighthouse: $(VENV)/.installed-build ## Scores Lighthouse du site servi par ngin
 # checked nothing never passes. --no-deps: every requirements file pins all its dependencies exactly.
 AUDIT_SERVICE ?= $(shell $(PYTHON) -c 'import socket; socket.create_connection(("api.osv.dev", 443), 5)' 2>/dev/null && echo osv || echo pypi)
 
-audit-deps: $(AUDIT_VENV)/.installed ## Cherche les vulnérabilités connues des dépendances (pip-audit ; npm audit si package.json)
+audit-deps: $(AUDIT_VENV)/.installed $(VENV)/.installed-build ## Cherche les vulnérabilités connues des dépendances (pip-audit ; npm audit si package.json)
 	@echo "Audit des dépendances Python (base de vulnérabilités : $(AUDIT_SERVICE))"
 	@$(AUDIT_VENV)/bin/pip-audit --strict --no-deps --disable-pip --progress-spinner off \
 		--vulnerability-service $(AUDIT_SERVICE) \
 		-r requirements.txt -r requirements-test.txt -r requirements-audit.txt \
 		|| { echo "Audit en échec : une vulnérabilité connue (corrigez la version dans requirements*.txt), ou une dépendance que la base $(AUDIT_SERVICE) n’a pas pu vérifier (base injoignable depuis cette machine)." >&2; exit 1; }
 	@if [ -f package.json ]; then echo "Audit des dépendances npm"; npm audit --audit-level=low; fi
+	@echo "MkDocs 2 exclu de chaque environnement (constraints.txt), pire cas résolu par pip :"
+	@$(BIN)/python -m tools.engine_pins
 
 # `make bench`: the build benchmark (bench/build_bench.py: 250, 1,000 and 2,000 generated pages, this project against
 # a vanilla Material configuration, about 15 minutes on 2 cores). BENCH_ARGS passes options, for instance
@@ -157,4 +166,4 @@ bench-search: $(VENV)/.installed-test ## Banc d’essai de la recherche sur 5 00
 	$(BIN)/python -m bench.search_bench
 
 clean: ## Supprime le site construit et les caches (garde .venv)
-	rm -rf site public hors-ligne .pytest_cache
+	rm -rf site site-properdocs public hors-ligne .pytest_cache

@@ -47,9 +47,10 @@ def quiet_engine_start() -> None:
 
 def allow_dirty_builds() -> None:
     """Let --dirty builds through strict mode (once per process)."""
-    logger = logging.getLogger(compat.BUILD_LOGGER)
-    if not any(isinstance(f, WithoutDirtyWarning) for f in logger.filters):
-        logger.addFilter(WithoutDirtyWarning())
+    for name in compat.BUILD_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, WithoutDirtyWarning) for f in logger.filters):
+            logger.addFilter(WithoutDirtyWarning())
 
 
 def changed_outside_docs(config_file: str | None, watched: list[str], since: float) -> str | None:

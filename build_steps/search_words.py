@@ -71,7 +71,9 @@ def write_vocabulary(pages: Counter, output: Path) -> int:
         chunk = chunk_key(key)
         if chunk is None:
             continue
-        form, _ = forms.most_common(1)[0]
+        # The most frequent form; on a tie the same one at every build (« émetteur » before « emetteur »), not the one
+        # seen first, which depends on the order the pages were read in.
+        form = max(forms, key=lambda word: (forms[word], word != key, word))
         chunks.setdefault(chunk, []).append((form, max(forms.values())))
     folder = output / VOCABULARY_DIR
     folder.mkdir(parents=True, exist_ok=True)

@@ -31,6 +31,7 @@ from typing import Any
 
 CHECKED_VERSIONS = {
     "mkdocs": "1.6.1",
+    "properdocs": "1.6.7",  # the fork of MkDocs 1.x (`make build-properdocs`): same internals, modules named properdocs.*
     "mkdocs-material": "9.8.2",
     "mkdocs-macros-plugin": "1.5.0",
     "pymdown-extensions": "13.1.2",
@@ -96,6 +97,9 @@ def listeners(config: Any, event: str) -> list[str]:
 
 # MkDocs's log messages (English). The build's logger, and the texts the project recognises.
 BUILD_LOGGER = "mkdocs.commands.build"
+# ProperDocs logs its own build messages (the --dirty warning) under its name; MkDocs-named loggers still reach its
+# console through the « mkdocs » logger, which it re-parents.
+BUILD_LOGGERS = (BUILD_LOGGER, "properdocs.commands.build")
 PAGE_ERROR = "Error reading page '{src_uri}':"  # mkdocs/commands/build.py, _populate_page
 DIRTY_WARNING = "A 'dirty' build is being performed"  # mkdocs/commands/build.py, build
 LINK_NOT_FOUND = re.compile(
@@ -312,6 +316,9 @@ def problems() -> list[str]:
     for module, text in MKDOCS_SOURCES:
         if text not in _source_of(module):
             missing("mkdocs", f"le message « {text} » de {module} a changé (editors/buildcheck.py, build_steps/)")
+        fork_module = "properdocs" + module.removeprefix("mkdocs")  # ProperDocs must say the same (PV_ENGINE=properdocs)
+        if text not in _source_of(fork_module):
+            missing("properdocs", f"le message « {text} » de {fork_module} a changé (editors/buildcheck.py, build_steps/)")
 
     try:
         from mkdocs_macros.errors import format_error

@@ -24,10 +24,17 @@ def site_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory, site_port) -> Path:
+def site_build_env(site_port) -> dict[str, str]:
+    """The environment of the session's builds of the real site (the MkDocs one and, in tests/builds/test_properdocs.py,
+    the ProperDocs one: both must get the same, or their comparison compares settings instead of engines)."""
+    return {"SITE_URL": f"http://127.0.0.1:{site_port}/", "FEEDBACK_EMAIL": FEEDBACK_EMAIL}
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, site_build_env) -> Path:
     """The real site, built strictly once per test session into a temporary folder."""
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site, env={"SITE_URL": f"http://127.0.0.1:{site_port}/", "FEEDBACK_EMAIL": FEEDBACK_EMAIL})
+    result = mkdocs_build(ROOT, site, env=site_build_env)
     if result.returncode != 0:
         pytest.fail(f"La construction stricte du site a échoué :\n{result.stdout}\n{result.stderr}")
     return site

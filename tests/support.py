@@ -32,10 +32,11 @@ FIXTURES = ROOT / "tests" / "fixtures"
 FEEDBACK_EMAIL = "redaction-porter-la-voix@example.gouv.fr"
 
 
-def mkdocs_build(project_dir: Path, site_dir: Path, *, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run a strict `mkdocs build` of the project in `project_dir` into `site_dir`; never raises."""
+def mkdocs_build(project_dir: Path, site_dir: Path, *, env: dict | None = None, engine: str | None = None) -> subprocess.CompletedProcess:
+    """Run a strict `mkdocs build` of the project in `project_dir` into `site_dir` (`engine`: « properdocs » for the
+    fork); never raises."""
     return subprocess.run(
-        mkdocs_command("build", "--strict", "--site-dir", str(site_dir)),
+        mkdocs_command("build", "--strict", "--site-dir", str(site_dir), engine=engine),
         cwd=project_dir,
         env=mkdocs_environment(env),
         capture_output=True,

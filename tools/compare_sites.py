@@ -30,8 +30,9 @@ def _kind(name: str) -> str:
     return f"{folder}/*.{suffix}"
 
 
-def differences(first: Path, second: Path, *, whitespace: bool = False) -> list[str]:
-    """Every difference between the two sites, one French line each (empty: identical)."""
+def differences(first: Path, second: Path, *, whitespace: bool = False, ignore: re.Pattern[bytes] | None = None) -> list[str]:
+    """Every difference between the two sites, one French line each (empty: identical). `ignore`: what may differ
+    inside a file (removed from both before comparing), such as the engine's name in <meta name="generator">."""
     a, b = _files(first), _files(second)
     found: list[str] = []
     index_a = Counter(_kind(name) for name in a if name.startswith(SEARCH_INDEX + "/"))
@@ -44,6 +45,8 @@ def differences(first: Path, second: Path, *, whitespace: bool = False) -> list[
     found += [f"seulement dans {second} : {name}" for name in sorted(names_b - names_a)]
     for name in sorted(names_a & names_b):
         left, right = a[name].read_bytes(), b[name].read_bytes()
+        if ignore is not None:
+            left, right = ignore.sub(b"", left), ignore.sub(b"", right)
         if left == right:
             continue
         if whitespace and name.endswith(".html") and re.sub(rb"\s+", b" ", left) == re.sub(rb"\s+", b" ", right):

@@ -32,8 +32,9 @@ def test_a_missing_internal_is_named(monkeypatch):
     """The check really looks: a message of MkDocs it relies on, removed, is reported with its text and module."""
     monkeypatch.setattr(compat, "MKDOCS_SOURCES", [*compat.MKDOCS_SOURCES, ("mkdocs.commands.build", "texte disparu")])
     problems = compat.problems()
-    assert len(problems) == 1, problems
+    assert len(problems) == 2, problems  # MkDocs's module, and the same module of ProperDocs (properdocs.commands.build)
     assert "« texte disparu »" in problems[0] and "mkdocs.commands.build" in problems[0] and "vérifié avec 1.6.1" in problems[0]
+    assert "properdocs.commands.build" in problems[1] and "vérifié avec 1.6.7" in problems[1]
 
 
 # --- build_steps/markup.py: Material's markup completed, loudly refused when it changed ------------------------

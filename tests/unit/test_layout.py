@@ -78,7 +78,7 @@ def test_hooks_are_thin():
 ONE_PLACE = [
     ("accent folding", r"unicodedata\.normalize", "content/text.py"),
     ("front matter", r"\\A-\{3\}", "content/source.py"),
-    ("the MkDocs command line", r"""["']-m["'],\s*["']mkdocs["']""", "engine/command.py"),
+    ("the MkDocs command line", r"""["']-m["'],\s*(?:["']mkdocs["']|module\b)""", "engine/command.py"),
     ("page type labels", r"Fiche mémo", "content/page_types.py"),
     ("reading mkdocs.yml without its tags", r"add_multi_constructor", "engine/config.py"),
     ("the snippet grammar", r"8<", "content/snippets.py"),
