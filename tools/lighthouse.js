@@ -1,6 +1,6 @@
 // Lighthouse audits of the site, driven by tools/lighthouse.py (which builds the site and serves it with nginx).
 //
-//   node tools/lighthouse.js <base URL> <output.json> [runs] [mobile performance threshold]
+//   node tools/lighthouse.js <base URL> <output.json> [runs] [mobile performance threshold] [page ids, comma-separated]
 //
 // For each page of PAGES: one desktop run (Lighthouse's desktop preset) and `runs` mobile runs (default
 // settings: emulated phone, simulated slow 4G and CPU). A run that returns no score (Lighthouse's runtime error,
@@ -33,7 +33,8 @@ const CHROME_FLAGS = [
   "--disable-default-apps", "--mute-audio",
 ];
 
-const [base, output, runsArg, thresholdArg] = process.argv.slice(2);
+const [base, output, runsArg, thresholdArg, onlyArg] = process.argv.slice(2);
+const ONLY = onlyArg ? new Set(onlyArg.split(",")) : null; /* a few pages only, when looking into one */
 const RETRIES = 2;
 const EXTRA_RUNS = 2;
 const MOBILE_PERFORMANCE_MIN = Number(thresholdArg || 0);
@@ -161,7 +162,8 @@ const results = { base, lighthouse: JSON.parse(fs.readFileSync(new URL("../node_
 results.chromium = await withBrowser((browser) => browser.version());
 
 const targets = [...PAGES.map((p) => ({ ...p, kind: "page" })),
-                 { id: "recherche", label: `Recherche (« ${QUERY} » tapé dans l’accueil)`, path: "", kind: "search" }];
+                 { id: "recherche", label: `Recherche (« ${QUERY} » tapé dans l’accueil)`, path: "", kind: "search" }]
+  .filter((target) => !ONLY || ONLY.has(target.id));
 for (const target of targets) {
   const url = base + target.path;
   const entry = { id: target.id, label: target.label, url, desktop: null, mobile: [] };

@@ -121,16 +121,19 @@ def report(results: dict, problems: list[str]) -> str:
         f"Seuils : **bureau** 100 dans les quatre catégories ; **mobile** (téléphone émulé, réseau et processeur "
         f"ralentis) : médiane de {runs} passages au moins 95 en performance, 100 ailleurs.",
         "",
-        "Scores dans l’ordre : performance / accessibilité / bonnes pratiques / SEO.",
+        "Scores dans l’ordre : performance / accessibilité / bonnes pratiques / SEO. Temps de blocage : « Total Blocking "
+        "Time » de Lighthouse, le temps où le téléphone émulé ne répond pas pendant le chargement.",
         "",
-        f"| Page | Bureau | Mobile (médiane de {runs}) | Performance mobile, passage par passage |",
-        "|---|---|---|---|",
+        f"| Page | Bureau | Mobile (médiane de {runs}) | Performance mobile, passage par passage | Temps de blocage mobile (médiane ; passages) |",
+        "|---|---|---|---|---|",
     ]
     for page in results["pages"]:
         per_run = ", ".join("—" if run["scores"]["performance"] is None else str(run["scores"]["performance"]) for run in page["mobile"])
+        blocking = [run["metrics"]["total-blocking-time"] for run in page["mobile"] if "total-blocking-time" in run.get("metrics", {})]
+        blocked = f"{statistics.median(blocking):.0f} ms ; {', '.join(f'{value:.0f}' for value in blocking)}" if blocking else "—"
         address = page["url"].replace(results["base"], "/")
         lines.append(
-            f"| {page['label']} (`{address}`) | {cells(page['desktop']['scores'])} | {cells(medians(page['mobile']))} | {per_run} |"
+            f"| {page['label']} (`{address}`) | {cells(page['desktop']['scores'])} | {cells(medians(page['mobile']))} | {per_run} | {blocked} |"
         )
     lines += [
         "",
@@ -159,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Scores Lighthouse du site servi par nginx, comparés aux seuils.")
     parser.add_argument("--runs", type=int, default=3, help="passages mobiles par page (médiane), 3 par défaut")
     parser.add_argument("--report", type=Path, default=ROOT / "reports" / "lighthouse.md", help="rapport à écrire")
+    parser.add_argument(
+        "--pages", default="", help="seulement ces pages, séparées par des virgules : accueil, article, fiche, infographie, recherche"
+    )
     args = parser.parse_args(argv)
 
     node = shutil.which("node")
@@ -177,11 +183,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Construction du site pour {base}…")
         build(site, base)
         output = Path(work) / "resultats.json"
+        args.report.parent.mkdir(parents=True, exist_ok=True)
         try:
             with LocalNginx(site, port=port):
                 print(f"Site servi par nginx sur {base} ; audits Lighthouse (environ 10 s par passage) :")
                 run = subprocess.run(
-                    [node, str(ROOT / "tools" / "lighthouse.js"), base, str(output), str(args.runs), str(MOBILE_MIN["performance"])],
+                    [
+                        node,
+                        str(ROOT / "tools" / "lighthouse.js"),
+                        base,
+                        str(output),
+                        str(args.runs),
+                        str(MOBILE_MIN["performance"]),
+                        args.pages,
+                    ],
                     cwd=ROOT,
                     env={**os.environ, "CHROME_PATH": chrome},
                 )
@@ -190,9 +205,8 @@ def main(argv: list[str] | None = None) -> int:
         if run.returncode != 0 or not output.is_file():
             fail("Lighthouse s’est arrêté avant la fin (voir les messages ci-dessus).")
         results = json.loads(output.read_text(encoding="utf-8"))
-
+        shutil.copyfile(output, args.report.with_suffix(".json"))  # every run's scores, metrics and lost audits
     problems = shortfalls(results)
-    args.report.parent.mkdir(parents=True, exist_ok=True)
     args.report.write_text(report(results, problems), encoding="utf-8")
     print(args.report.read_text(encoding="utf-8"))
     if problems:

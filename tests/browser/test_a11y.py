@@ -158,7 +158,7 @@ def test_axe_finds_nothing_after_using_the_checklists(browser, built_site, site_
             goto(page, site_server + path, "light")
             # Ticking scrolls the page, which fades the header title in: axe must see the end state, not the fade.
             page.add_style_tag(content=NO_TRANSITIONS)
-            page.wait_for_selector(".ck-tools:not([hidden])")
+            page.wait_for_selector(".ck[data-ck-ready] .ck-tools")
             boxes = page.locator("input.ck-box")
             boxes.first.check()
             boxes.last.check()

@@ -34,7 +34,7 @@ def page(browser, site_server):
     if not page.locator('script[src*="assets/javascripts/checklist.js"]').count():
         context.close()
         pytest.fail("checklist.js n’est pas chargé : ajoutez assets/javascripts/checklist.js à extra_javascript dans mkdocs.yml")
-    page.wait_for_selector("#ck-avant-de-publier .ck-tools:not([hidden])", timeout=5000)
+    page.wait_for_selector("#ck-avant-de-publier[data-ck-ready] .ck-tools", timeout=5000)
     yield page
     context.close()
     assert not errors, f"erreurs JavaScript : {errors}"
@@ -53,7 +53,7 @@ def test_ticks_survive_a_reload_and_reset_clears_them(page):
     assert _spaces(page.locator(STATUS).inner_text()) == f"2 sur {total} points vérifiés"
 
     page.reload()
-    page.wait_for_selector("#ck-avant-de-publier .ck-tools:not([hidden])")
+    page.wait_for_selector("#ck-avant-de-publier[data-ck-ready] .ck-tools")
     assert _checked(page)[:3] == [True, False, True]
     assert sum(_checked(page)) == 2
     assert _spaces(page.locator(STATUS).inner_text()) == f"2 sur {total} points vérifiés"
@@ -65,7 +65,7 @@ def test_ticks_survive_a_reload_and_reset_clears_them(page):
     assert _spaces(page.locator(STATUS).inner_text()) == f"0 sur {total} points vérifiés"
     assert page.evaluate("key => window.localStorage.getItem(key)", KEY) is None
     page.reload()
-    page.wait_for_selector("#ck-avant-de-publier .ck-tools:not([hidden])")
+    page.wait_for_selector("#ck-avant-de-publier[data-ck-ready] .ck-tools")
     assert sum(_checked(page)) == 0
 
 
@@ -84,14 +84,14 @@ def test_keyboard_and_accessible_names(page):
 
 
 def test_checklist_works_after_instant_navigation(page, site_server):
-    page.wait_for_selector("#ck-avant-de-publier .ck-tools:not([hidden])")
+    page.wait_for_selector("#ck-avant-de-publier[data-ck-ready] .ck-tools")
     page.locator(BOXES).nth(1).check()
     page.evaluate("window.__sameDocument = true")
     page.locator(f'.md-sidebar--primary a[href$="{OTHER_PAGE.split("/")[1]}/"]').first.click()
     page.wait_for_url(re.compile(re.escape(OTHER_PAGE) + "$"))
     page.go_back()
     page.wait_for_url(re.compile(re.escape(PAGE) + "$"))
-    page.wait_for_selector("#ck-avant-de-publier .ck-tools:not([hidden])")
+    page.wait_for_selector("#ck-avant-de-publier[data-ck-ready] .ck-tools")
     assert page.evaluate("window.__sameDocument") is True, "la navigation n’a pas été instantanée (page rechargée)"
     assert _checked(page)[1] is True
     page.locator(BOXES).nth(3).check()

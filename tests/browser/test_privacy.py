@@ -85,7 +85,7 @@ def test_reading_searching_and_ticking_stays_local_and_leaves_no_cookie(reader_t
 
         # A checklist: tick, reset, tick again (the tick stays stored)
         page.goto(site_server + "fiches/reflexes-avant-de-publier/", wait_until="networkidle")
-        page.wait_for_selector(".ck-tools:not([hidden])")
+        page.wait_for_selector(".ck[data-ck-ready] .ck-tools")
         boxes = page.locator("input.ck-box")
         boxes.nth(0).check()
         boxes.nth(1).check()

@@ -6,37 +6,34 @@
 (function () {
   "use strict";
 
-  function openStorage() {
+  /* Ticks are only read at load (no write: a write to localStorage at every page load cost a long task on a slow
+     phone), and written when the reader ticks or resets. Storage refused or broken (private browsing, full): the
+     list works without memory. */
+  function readTicks(key) {
     try {
-      var probe = "checklist:probe";
-      window.localStorage.setItem(probe, probe);
-      window.localStorage.removeItem(probe);
-      return window.localStorage;
-    } catch (error) {
-      return null; /* private browsing, storage disabled: the list works, without memory */
-    }
-  }
-
-  function readTicks(storage, key) {
-    if (!storage) return [];
-    try {
-      var value = JSON.parse(storage.getItem(key) || "[]");
+      var value = JSON.parse(window.localStorage.getItem(key) || "[]");
       return Array.isArray(value) ? value : [];
     } catch (error) {
       return [];
     }
   }
 
-  function setUp(root, storage) {
-    if (root.getAttribute("data-ck-ready")) return;
-    root.setAttribute("data-ck-ready", "true");
+  function writeTicks(key, values) {
+    try {
+      if (values.length) window.localStorage.setItem(key, JSON.stringify(values));
+      else window.localStorage.removeItem(key);
+    } catch (error) { /* no storage: keep going without memory */ }
+  }
 
+  /* The page as it arrives needs no change: the count (« 0 sur N points vérifiés ») is written by the macro, and
+     the tools are shown by CSS once Material's script has marked the page « js » (checklist.css). Only stored ticks,
+     when there are some, change the page at load: on a phone (Lighthouse mobile) this keeps the script's work short.
+     data-ck-ready tells the tests the list now answers. */
+  function setUp(root) {
+    if (root.hasAttribute("data-ck-ready")) return;
     var key = root.getAttribute("data-ck-key");
     var boxes = Array.prototype.slice.call(root.querySelectorAll("input.ck-box"));
-    var tools = root.querySelector(".ck-tools");
     var status = root.querySelector("[data-ck-status]");
-    var reset = root.querySelector("[data-ck-reset]");
-    var ticked = readTicks(storage, key);
 
     function showCount() {
       var count = boxes.filter(function (box) { return box.checked; }).length;
@@ -44,37 +41,30 @@
     }
 
     function save() {
-      if (!storage) return;
-      var values = boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
-      try {
-        if (values.length) storage.setItem(key, JSON.stringify(values));
-        else storage.removeItem(key);
-      } catch (error) { /* storage full: keep going without memory */ }
+      writeTicks(key, boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; }));
     }
 
-    boxes.forEach(function (box) {
-      box.checked = ticked.indexOf(box.value) !== -1;
-      box.addEventListener("change", function () {
-        save();
-        showCount();
-      });
+    root.addEventListener("change", function (event) {
+      if (!event.target.classList.contains("ck-box")) return;
+      save();
+      showCount();
     });
-
-    reset.addEventListener("click", function () {
+    root.querySelector("[data-ck-reset]").addEventListener("click", function () {
       boxes.forEach(function (box) { box.checked = false; });
       save();
       showCount(); /* focus stays on the button; the live region announces « 0 sur N » */
     });
 
-    showCount();
-    tools.hidden = false;
+    var ticked = readTicks(key);
+    if (ticked.length) {
+      boxes.forEach(function (box) { box.checked = ticked.indexOf(box.value) !== -1; });
+      showCount();
+    }
+    root.setAttribute("data-ck-ready", "");
   }
 
   function setUpAll() {
-    var storage = openStorage();
-    document.querySelectorAll(".ck[data-ck-key]").forEach(function (root) {
-      setUp(root, storage);
-    });
+    document.querySelectorAll(".ck[data-ck-key]").forEach(setUp);
   }
 
   /* Material's document$ announces each page of its instant navigation; in a copy opened from files (file:), where
