@@ -8,6 +8,7 @@ the page by Playwright, so it runs in the same Chromium as the other browser tes
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -120,6 +121,20 @@ def page_paths(site: Path) -> list[str]:
             continue
         paths.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return paths
+
+
+def one_page_per_type(site: Path) -> list[str]:
+    """The home page, the 404 page and the first page of each page type (its wrapper « pv-page--<type> »): every
+    template of the site once. IBM Equal Access (1.6 s a page) runs on these only; axe-core, HTML_CodeSniffer and
+    the Nu HTML Checker run on every page."""
+    chosen, types = ["", "404.html"], set()
+    for path in page_paths(site):
+        file = site / path / "index.html" if path.endswith("/") else site / (path or "index.html")
+        found = re.search(r'class="pv-page pv-page--([\w-]+)"', file.read_text(encoding="utf-8"))
+        if found and found.group(1) not in types and path not in chosen:
+            types.add(found.group(1))
+            chosen.append(path)
+    return chosen
 
 
 def memo_sheets(site: Path) -> list[str]:

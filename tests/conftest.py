@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from deploy.local_nginx import LocalNginx, NginxError
-from tests.a11y_support import axe_source, page_paths
+from tests.a11y_support import axe_source, one_page_per_type, page_paths
 from tests.support import CHROMIUM, CHROMIUM_ARGS, FEEDBACK_EMAIL, ROOT, free_port, mkdocs_build
 from tests.tour import Visit, tour
 
@@ -67,7 +67,8 @@ def reader_tour(request, tmp_path_factory) -> dict[str, Visit]:
 
     def make() -> dict[str, Visit]:
         built_site = request.getfixturevalue("built_site")
-        return tour(request.getfixturevalue("site_server"), page_paths(built_site), request.getfixturevalue("axe"))
+        server, axe = request.getfixturevalue("site_server"), request.getfixturevalue("axe")
+        return tour(server, page_paths(built_site), axe, ibm_pages=set(one_page_per_type(built_site)))
 
     if "PYTEST_XDIST_WORKER" not in os.environ:
         return make()

@@ -9,7 +9,8 @@ to know about every page is recorded during that one visit, instead of each test
 - the skip link: first Tab stop, visible, and followed into the content (test_a11y.py);
 - axe-core's violations, in the light theme as the page loads, then the colour rules in the dark theme (the system
   preference switched: Material follows it at once) (test_a11y.py);
-- HTML_CodeSniffer's WCAG2AA errors and IBM Equal Access's failures as the page loads (test_a11y.py).
+- HTML_CodeSniffer's WCAG2AA errors as the page loads, and IBM Equal Access's failures on one page per template
+  (`ibm_pages`) (test_a11y.py).
 
 Each page is a first visit (no HTTP cache, no cookie): what a reader arriving from a link gets. Chromium is launched
 by the tour itself, with Playwright's asynchronous API, to visit a few pages at once (see `Lane`).
@@ -63,7 +64,7 @@ class Visit:
     axe: list[str] = field(default_factory=list)  # axe-core violations, described, light theme
     axe_dark: list[str] = field(default_factory=list)  # the same, dark theme
     htmlcs: list[str] = field(default_factory=list)  # HTML_CodeSniffer's WCAG2AA errors, light theme
-    ibm: list[str] = field(default_factory=list)  # IBM Equal Access's failures, light theme
+    ibm: list[str] | None = None  # IBM Equal Access's failures, light theme (None: not checked on this page)
 
     @property
     def name(self) -> str:
@@ -115,8 +116,8 @@ class Lane:
     every page downloads all it needs, as it would for a reader arriving on the site. A new context for each page
     would cost three times as much processor time (a new renderer process each time)."""
 
-    def __init__(self, base: str, axe: str):
-        self.base, self.axe = base, axe
+    def __init__(self, base: str, axe: str, ibm_pages: set[str]):
+        self.base, self.axe, self.ibm_pages = base, axe, ibm_pages
         self.htmlcs = checker_installed(HTMLCS).read_text(encoding="utf-8")
         self.ibm = checker_installed(IBM).read_text(encoding="utf-8")
         self.local = urlparse(base).netloc
@@ -179,8 +180,9 @@ class Lane:
         record.axe = await _run_axe(page, self.axe, record.name)  # before any key is pressed: the page as it loads
         await page.evaluate(self.htmlcs)
         record.htmlcs = [f"{record.name} : {error}" for error in await page.evaluate(HTMLCS_RUN)]
-        await page.evaluate(self.ibm)
-        record.ibm = await page.evaluate(IBM_RUN)
+        if path in self.ibm_pages:  # one page per template (a11y_support.one_page_per_type): 1.6 s a page
+            await page.evaluate(self.ibm)
+            record.ibm = await page.evaluate(IBM_RUN)
         await page.add_style_tag(url=urljoin(self.base, TEST_STYLESHEET))  # colours switch at once, no transition
         await _scheme(page, "dark")
         record.axe_dark = await _run_axe(page, self.axe, f"{record.name} (sombre)", COLOUR_RULES)
@@ -193,12 +195,12 @@ class Lane:
         return record
 
 
-async def _tour(base: str, paths: list[str], axe: str, at_once: int) -> dict[str, Visit]:
+async def _tour(base: str, paths: list[str], axe: str, at_once: int, ibm_pages: set[str]) -> dict[str, Visit]:
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
 
         async def lane(share: list[str]) -> list[Visit]:
-            walker = Lane(base, axe)
+            walker = Lane(base, axe, ibm_pages)
             await walker.open(browser)
             return [await walker.visit(path) for path in share]
 
@@ -209,7 +211,7 @@ async def _tour(base: str, paths: list[str], axe: str, at_once: int) -> dict[str
     return {visit.path: visit for share in shares for visit in share}
 
 
-def tour(base: str, paths: list[str], axe: str, at_once: int = AT_ONCE) -> dict[str, Visit]:
+def tour(base: str, paths: list[str], axe: str, at_once: int = AT_ONCE, *, ibm_pages: set[str] = frozenset()) -> dict[str, Visit]:
     """Every page of `paths`, then the 404 page met at a missing address: path -> Visit. A few pages at a time (most
     of a visit is waiting for the network to rest), with Playwright's asynchronous API in a thread of its own, so
     that it never meets the synchronous API the other tests use."""
@@ -218,7 +220,7 @@ def tour(base: str, paths: list[str], axe: str, at_once: int = AT_ONCE) -> dict[
 
     def run() -> None:
         try:
-            result["visits"] = asyncio.run(_tour(base, [*paths, MISSING_PAGE], axe, at_once))
+            result["visits"] = asyncio.run(_tour(base, [*paths, MISSING_PAGE], axe, at_once, set(ibm_pages)))
         except BaseException as error:  # noqa: BLE001 - raised again in the caller's thread
             failure.append(error)
 
