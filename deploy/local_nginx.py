@@ -7,7 +7,8 @@ intranet serves it (compression, cache and security headers, 404 page):
 
 It lays out, in a temporary folder, the same files a system administrator installs in /etc/nginx
 (conf.d/porter-la-voix.conf, snippets/porter-la-voix-headers.conf and porter-la-voix-errors.conf, the generated
-snippets/porter-la-voix-csp.conf and Debian's mime.types) and in /var/www/porter-la-voix-erreurs (the error pages),
+snippets/porter-la-voix-csp.conf and Debian's mime.types) and in /var/www/porter-la-voix-erreurs (the error pages,
+written by deploy/error_pages.py),
 changes only the lines marked « À ADAPTER » — `listen` (one loopback port, the default server kept), `server_name`
 (127.0.0.1 and localhost, the names a browser sends for this address), `root` (the built site) and the error
 pages' `alias` — and wraps it in a minimal main configuration with temporary paths (pid, logs, temp files). The
@@ -28,11 +29,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from deploy.error_pages import write_pages
+
 DEPLOY = Path(__file__).resolve().parent
 SERVER_CONF = DEPLOY / "nginx" / "conf.d" / "porter-la-voix.conf"
 SNIPPETS = DEPLOY / "nginx" / "snippets"
 ERRORS_SNIPPET = "porter-la-voix-errors.conf"
-ERROR_PAGES = DEPLOY / "nginx" / "erreurs"
 # The names LocalNginx serves the site under: what browsers and the tests send as Host for 127.0.0.1:PORT.
 LOCAL_SERVER_NAMES = "127.0.0.1 localhost"
 # Written into the site by the build (build_steps/csp.py).
@@ -151,7 +153,7 @@ class LocalNginx:
         (prefix / "conf.d").mkdir()
         (prefix / "tmp").mkdir()
         shutil.copytree(SNIPPETS, prefix / "snippets")
-        shutil.copytree(ERROR_PAGES, prefix / "erreurs")
+        write_pages(prefix / "erreurs")
         errors = prefix / "snippets" / ERRORS_SNIPPET
         errors.write_text(adapt_error_pages(errors.read_text(encoding="utf-8"), pages_dir=prefix / "erreurs"), encoding="utf-8")
         shutil.copy2(generated, prefix / "snippets" / GENERATED_CSP.name)

@@ -15,8 +15,9 @@ from urllib.parse import urlparse
 
 import pytest
 
+from deploy.error_pages import PAGES, STYLE_SHEET, main, write_pages
+from deploy.error_pages import page as error_page
 from deploy.local_nginx import (
-    ERROR_PAGES,
     ERRORS_SNIPPET,
     GENERATED_CSP,
     SERVER_CONF,
@@ -432,7 +433,7 @@ def nginx_version() -> str:
     return found.group(1)
 
 
-# name: (request, with {host} for the site's name; status nginx sends; page of deploy/nginx/erreurs/, or "site" for the
+# name: (request, with {host} for the site's name; status nginx sends; code of deploy/error_pages.py's page, or "site" for the
 # site's own 404.html)
 ERROR_CASES = {
     "ligne de requête malformée": ("GARBAGE\r\n\r\n", 400, "400"),
@@ -498,15 +499,15 @@ def error_response_problems(response: RawResponse, page_headers: dict[str, str],
 
 @pytest.mark.parametrize("case", ERROR_CASES)
 def test_errors_nginx_answers_itself_get_a_french_page_and_the_security_headers(nginx, built_site, host, page_headers, nginx_version, case):
-    data, status, page = ERROR_CASES[case]
+    data, status, name = ERROR_CASES[case]
     response = raw_request(nginx.url, data.replace("{host}", host))
     assert response.status == status, f"{case} : {response.status_line}"
     # A 416 goes through nginx's range filter after the headers were added once: nginx adds them again with the
     # error page (same values; its own 416 page does the same). Every other answer carries each header once.
     problems = error_response_problems(response, page_headers, nginx_version, once=status != 416)
     assert not problems, f"{case} : {problems}"
-    expected = built_site / "404.html" if page == "site" else ERROR_PAGES / f"{page}.html"
-    assert response.body == expected.read_bytes(), f"{case} : ce n’est pas la page {expected.name}"
+    expected = (built_site / "404.html").read_bytes() if name == "site" else error_page(int(name)).encode()
+    assert response.body == expected, f"{case} : ce n’est pas la page {name}"
     assert response.all("Allow") == (["GET, HEAD"] if status == 405 else []), f"{case} : Allow {response.all('Allow')}"
 
 
@@ -518,7 +519,7 @@ def test_too_large_body_never_sent_gets_the_french_page(nginx, host, page_header
         data = http_request("POST / HTTP/1.1", f"Host: {host}", "Content-Length: 2000000")
         response = raw_request(nginx.url, data, half_close=True)
         assert response.status == 413, f"essai {attempt + 1} : {response.status_line}"
-        assert response.body == (ERROR_PAGES / "413.html").read_bytes(), f"essai {attempt + 1} : {response.text[:80]}"
+        assert response.body == error_page(413).encode(), f"essai {attempt + 1} : {response.text[:80]}"
         assert not error_response_problems(response, page_headers, nginx_version), f"essai {attempt + 1}"
 
 
@@ -533,16 +534,15 @@ def test_head_request_errors_have_the_headers_without_a_body(nginx, host, page_h
 def test_every_error_page_is_a_short_french_page_the_policy_allows():
     """The shipped pages: French, no script, no inline style, nothing from elsewhere, nginx never named; one page
     for each code of error_page, and no page left unused."""
-    pages = sorted(ERROR_PAGES.glob("*.html"))
-    assert len(pages) >= 10, pages
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
-        where = page.name
+    assert len(PAGES) >= 10, PAGES
+    for code in PAGES:
+        text = error_page(code)
+        where = f"{code}.html"
         assert text.startswith("<!doctype html>") and '<html lang="fr">' in text, where
         assert '<meta charset="utf-8">' in text and '<meta name="viewport"' in text, where
         assert re.search(r"<title>[^<]+ - Porter la voix de son employeur</title>", text), where
         assert len(re.findall(r"<h1>[^<]+</h1>", text)) == 1 and "<main>" in text, where
-        assert f"Code d’erreur&#160;: {page.stem}</p>" in text, where
+        assert f"Code d’erreur&#160;: {code}</p>" in text, where
         assert not re.search(r"<script|<style|\sstyle=|\son\w+=|<img|<iframe", text, re.IGNORECASE), where
         links = re.findall(r'(?:href|src)="([^"]*)"', text)
         assert links and all(link.startswith("/") and not link.startswith("//") for link in links), (where, links)
@@ -552,11 +552,11 @@ def test_every_error_page_is_a_short_french_page_the_policy_allows():
         assert "'" not in visible, f"{where} : apostrophe droite au lieu de ’"
         assert not re.search(r" [:;!?»]|« ", visible), f"{where} : espace ordinaire au lieu d’une espace insécable"
         assert len(text.encode()) < 2048, where
-    css = (ERROR_PAGES / "erreurs.css").read_text(encoding="utf-8")
+    css = STYLE_SHEET.read_text(encoding="utf-8")
     assert "url(" not in css and "@import" not in css, "la feuille de style des pages d’erreur charge autre chose"
     configuration = SERVER_CONF.read_text(encoding="utf-8") + (SNIPPETS / ERRORS_SNIPPET).read_text(encoding="utf-8")
     used = set(re.findall(r"^\s*error_page\s[^;]*/\.porter-la-voix-erreurs/(\d+)\.html;", configuration, re.M))
-    assert used == {page.stem for page in pages}, f"pages sans error_page ou error_page sans page : {used}"
+    assert used == {str(code) for code in PAGES}, f"pages sans error_page ou error_page sans page : {used}"
 
 
 def test_error_page_style_sheet_is_served_and_pages_only_as_errors(nginx, host):
@@ -566,7 +566,7 @@ def test_error_page_style_sheet_is_served_and_pages_only_as_errors(nginx, host):
         css = raw_request(nginx.url, http_request("GET /.porter-la-voix-erreurs/erreurs.css HTTP/1.1", f"Host: {name}"))
         assert css.status == 200, name
         assert css.get("Content-Type") == "text/css; charset=utf-8", name
-        assert css.body == (ERROR_PAGES / "erreurs.css").read_bytes(), name
+        assert css.body == STYLE_SHEET.read_bytes(), name
         assert css.get("X-Content-Type-Options") == "nosniff", name
         page = raw_request(nginx.url, http_request("GET /.porter-la-voix-erreurs/405.html HTTP/1.1", f"Host: {name}"))
         assert page.status == 404, name
@@ -587,7 +587,7 @@ def test_error_page_style_sheet_is_served_and_pages_only_as_errors(nginx, host):
 def test_unknown_host_is_refused(nginx, built_site, host, request_text):
     response = raw_request(nginx.url, request_text.replace("{host}", host))
     assert response.status == 421, response.status_line
-    assert response.body == (ERROR_PAGES / "421.html").read_bytes()
+    assert response.body == error_page(421).encode()
     assert response.body != (built_site / "index.html").read_bytes()
 
 
@@ -642,3 +642,16 @@ def test_local_nginx_fills_in_the_placeholders(tmp_path):
         adapt_server_block(re.sub(r"\n\s*server_name [^;]+;", "", shipped), site_dir=tmp_path, port=8123)
     errors = adapt_error_pages((SNIPPETS / ERRORS_SNIPPET).read_text(encoding="utf-8"), pages_dir=tmp_path)
     assert re.findall(r"alias ([^;]+);", errors) == [f'"{tmp_path}/"', f'"{tmp_path}/erreurs.css"']
+
+
+def test_error_pages_are_written_for_a_site_in_a_folder(tmp_path, capsys):
+    """`python3 -m deploy.error_pages DOSSIER --accueil /porter-la-voix/`: every page and the style sheet; the home
+    link follows the site's folder (421, answered to an unknown name, has none); a wrong folder is refused in French."""
+    assert main([str(tmp_path), "--accueil", "/porter-la-voix/"]) == 0
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([f"{code}.html" for code in PAGES] + ["erreurs.css"])
+    assert '<a href="/porter-la-voix/">Revenir à l’accueil du site</a>' in (tmp_path / "404.html").read_text(encoding="utf-8")
+    assert "Revenir à l’accueil" not in (tmp_path / "421.html").read_text(encoding="utf-8")
+    assert "17 pages et leur feuille de style écrites" in capsys.readouterr().out
+    assert main([str(tmp_path), "--accueil", "porter-la-voix"]) == 1
+    assert "--accueil 'porter-la-voix' : une adresse qui commence et finit par « / » est attendue" in capsys.readouterr().err
+    assert write_pages(tmp_path / "neuf")[-1].read_bytes() == STYLE_SHEET.read_bytes()
