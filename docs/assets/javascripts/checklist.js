@@ -2,7 +2,7 @@
    - Ticks are stored in this browser only (localStorage), under the key written by the macro in
      data-ck-key: "checklist:<page URL>:<checklist id>". Nothing is ever sent anywhere.
    - Without JavaScript the list stays readable with working checkboxes; nothing is remembered.
-   - Re-run after every instant navigation through Material's document$. */
+   - Re-run after every instant navigation (window.pv.eachPage, site.js, which is loaded before it). */
 (function () {
   "use strict";
 
@@ -67,13 +67,5 @@
     document.querySelectorAll(".ck[data-ck-key]").forEach(setUp);
   }
 
-  /* Material's document$ announces each page of its instant navigation; in a copy opened from files (file:), where
-     Material leaves instant navigation off, it announces none: the page's own loading is used instead. */
-  if (typeof document$ !== "undefined" && location.protocol !== "file:") {
-    document$.subscribe(setUpAll);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUpAll);
-  } else {
-    setUpAll();
-  }
+  window.pv.eachPage(setUpAll); /* site.js: after each instant navigation, or once loaded (copies opened from files) */
 })();

@@ -3,10 +3,6 @@
    with the answer, the remark and the page's address written in. Nothing is sent by the page itself. */
 var NBSP = "\u00a0";
 
-function mailto(to, subject, body) {
-  return "mailto:" + to + "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(body);
-}
-
 /* The form, after the answers: a thanks that takes the focus (so that a screen reader says it), the remark, what
    the link does, the link. */
 function makeForm(box) {
@@ -32,7 +28,7 @@ export function answer(box, button) {
   var verdict = button.getAttribute("data-pv-answer") === "oui" ? "utile" : "pas utile";
 
   function update() {
-    send.href = mailto(box.getAttribute("data-pv-feedback"),
+    send.href = window.pv.mailto(box.getAttribute("data-pv-feedback"),
       "Avis sur la page «" + NBSP + title + NBSP + "»" + NBSP + ": " + verdict,
       "Page" + NBSP + ": " + location.href.split("#")[0] + "\r\n\r\nRemarque" + NBSP + ": " + remark.value.trim() + "\r\n");
   }

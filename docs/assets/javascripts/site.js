@@ -169,12 +169,21 @@
     focusNewPage();
   }
 
-  /* As in checklist.js: Material's document$ announces no page in a copy opened from files (file:). */
-  if (typeof document$ !== "undefined" && location.protocol !== "file:") {
-    document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
+  /* `fn` on every page: after each instant navigation (Material's document$), or once the page is loaded where
+     there is none. In a copy opened from files (file:), Material leaves instant navigation off and its document$
+     then announces no page at all: the page's own loading is used there too. */
+  function eachPage(fn) {
+    if (typeof document$ !== "undefined" && location.protocol !== "file:") {
+      document$.subscribe(fn);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", fn);
+    } else {
+      fn();
+    }
   }
+
+  /* For the other scripts of the site (checklist.js, feedback.js): one way to start on every page, one way to
+     write a mail link. */
+  window.pv = { eachPage: eachPage, mailto: mailto };
+  eachPage(init);
 })();
