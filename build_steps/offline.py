@@ -19,6 +19,8 @@ import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from mkdocs.exceptions import PluginError
+
 from content.history import french_date
 from content.text import count
 
@@ -39,10 +41,6 @@ Cette copie ne se met pas à jour. La version à jour est sur le site en ligne{o
 """
 
 
-class OfflineCopyError(Exception):
-    """A problem of the offline copy, in French."""
-
-
 def broken_links(site_dir: Path) -> list[str]:
     """« page : lien » for each link of a page that does not lead to a file of the copy (a folder counts as broken)."""
     problems = []
@@ -60,7 +58,7 @@ def broken_links(site_dir: Path) -> list[str]:
 def package(site_dir: Path, archive: Path, *, online: str = "", today: datetime.date | None = None) -> int:
     """Trim the built site for reading from files, check its links, write the zip; the number of pages."""
     if not (site_dir / "index.html").is_file():
-        raise OfflineCopyError(f"{site_dir}/index.html est introuvable : construisez d’abord le site (make hors-ligne).")
+        raise PluginError(f"{site_dir}/index.html est introuvable : construisez d’abord le site (make hors-ligne).")
     for name in LEFT_OUT:
         path = site_dir / name
         if path.is_dir():
@@ -70,7 +68,7 @@ def package(site_dir: Path, archive: Path, *, online: str = "", today: datetime.
     problems = broken_links(site_dir)
     if problems:
         shown = "\n".join(f"  - {problem}" for problem in problems[:20])
-        raise OfflineCopyError(
+        raise PluginError(
             f"Copie hors ligne refusée, {count(len(problems), 'lien mène', 'liens mènent')} à un dossier ou à un "
             f"fichier absent de la copie (un dossier s’afficherait comme une liste de fichiers). Construisez le site "
             f"avec --no-directory-urls (make hors-ligne le fait), ou corrigez ces liens :\n{shown}"
@@ -94,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         pages = package(args.site, args.archive, online=args.en_ligne.strip())
-    except OfflineCopyError as error:
+    except PluginError as error:
         print(error, file=sys.stderr)
         return 1
     size = f"{args.archive.stat().st_size / 1_000_000:.1f}".replace(".", ",")

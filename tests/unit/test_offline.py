@@ -7,8 +7,9 @@ import datetime
 import zipfile
 
 import pytest
+from mkdocs.exceptions import PluginError
 
-from build_steps.offline import FOLDER, OfflineCopyError, broken_links, package
+from build_steps.offline import FOLDER, broken_links, package
 from build_steps.sitemap import drop_relative_sitemap, has_absolute_addresses
 
 RELATIVE = "<urlset><url><loc>/</loc></url><url><loc>/fiches/</loc></url></urlset>"
@@ -61,6 +62,6 @@ def test_the_copy_leaves_out_what_needs_a_server_and_says_the_date(tmp_path):
 def test_the_copy_is_refused_with_the_links_named(tmp_path):
     _site(tmp_path, '<a href="fiches/">Fiches</a>')
     with pytest.raises(
-        OfflineCopyError, match=r"(?s)Copie hors ligne refusée, 1 lien mène à un dossier.*--no-directory-urls.*- index.html : fiches/"
+        PluginError, match=r"(?s)Copie hors ligne refusée, 1 lien mène à un dossier.*--no-directory-urls.*- index.html : fiches/"
     ):
         package(tmp_path, tmp_path.parent / "copie.zip")
