@@ -162,11 +162,9 @@ def wait_for_scheme(page, scheme: str) -> None:
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 MIN_RING_CONTRAST = 3.0  # WCAG 1.4.11: a focus indicator contrasts at least 3:1 with what surrounds it
 
-# The element that has focus, how its focus ring looks and what is behind it. Material's palette switches are
-# hidden radio buttons whose label shows the ring. With an argument (« slate »), the ring's contrast is also measured
-# in that colour scheme (`other_ratio`): Material's schemes only change colours, through the body's
-# data-md-color-scheme attribute, which is switched for the measure and put back.
-FOCUS_STATE = """(otherScheme) => {
+# The element that has focus, how its focus ring looks and what is behind it, in the page's current colour scheme.
+# Material's palette switches are hidden radio buttons whose label shows the ring.
+FOCUS_STATE = """() => {
   const el = document.activeElement;
   if (!el || el === document.body || el === document.documentElement) return null;
   const ring = (el.matches(".md-option") && el.nextElementSibling) || el;
@@ -209,13 +207,6 @@ FOCUS_STATE = """(otherScheme) => {
     return {ratio: Math.round(ratio * 100) / 100, outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2};
   };
   const here = measure();
-  let other = null;
-  if (otherScheme) {
-    const was = document.body.getAttribute("data-md-color-scheme");
-    document.body.setAttribute("data-md-color-scheme", otherScheme);
-    other = measure();
-    document.body.setAttribute("data-md-color-scheme", was);
-  }
   const style = getComputedStyle(ring);
   let opacity = 1;
   for (let node = ring; node; node = node.parentElement) opacity *= parseFloat(getComputedStyle(node).opacity);
@@ -228,8 +219,6 @@ FOCUS_STATE = """(otherScheme) => {
     name: `<${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\\s+/).filter(c => c !== "focus-visible").join(".") : ""}> « ${label.replace(/\\s+/g, " ").slice(0, 40)} »`,
     outline: here.outline,
     ratio: here.ratio,
-    other_outline: other ? other.outline : null,
-    other_ratio: other ? other.ratio : null,
     visible: onScreen && style.visibility === "visible" && opacity > 0.5,
   };
 }"""
