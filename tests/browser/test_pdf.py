@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime
 import math
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -26,6 +25,7 @@ from bs4 import BeautifulSoup
 from content.history import french_date
 from content.text import sort_key
 from tests.a11y_support import memo_sheets
+from tests.pdf_support import page_texts, pdf_info, squash
 from tests.support import ROOT, mkdocs_build
 
 pytestmark = pytest.mark.browser
@@ -34,28 +34,6 @@ ADDRESS = "https://intranet.exemple.gouv.fr/porter-la-voix/"
 BOOKLET = "pdf/livret-fiches-memos.pdf"
 MAX_SHEET_BYTES = 120 * 1024
 MAX_BOOKLET_BYTES_PER_PAGE = 60 * 1024
-
-
-def _tool(name: str) -> str:
-    found = shutil.which(name)
-    if not found:
-        pytest.fail(f"{name} est introuvable : installez poppler-utils (make test le fait).")
-    return found
-
-
-def pdf_info(pdf: Path) -> dict[str, str]:
-    out = subprocess.run([_tool("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
-    return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in out.splitlines())}
-
-
-def pdf_text(pdf: Path, page: int | None = None) -> str:
-    span = ["-f", str(page), "-l", str(page)] if page else []
-    return subprocess.run([_tool("pdftotext"), *span, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-
-
-def squash(text: str) -> str:
-    """Text without white space (printed addresses wrap anywhere), no-break spaces included."""
-    return re.sub(r"[\s\u00a0\u202f]+", "", text)
 
 
 def run_kit(site: Path) -> subprocess.CompletedProcess:
@@ -107,7 +85,7 @@ def test_every_memo_sheet_is_a_tagged_one_page_pdf_with_its_address_and_dates(ki
             problems.append(f"{path} : pas de PDF {pdf.name}")
             continue
         html = page_of(site, path)
-        info, text = pdf_info(pdf), pdf_text(pdf)
+        info, text = pdf_info(pdf), "".join(page_texts(pdf))
         title = title_of(site, path)
         if info["Pages"] != "1":
             problems.append(f"{path} : {info['Pages']} pages")
@@ -143,16 +121,18 @@ def test_the_booklet_has_a_cover_contents_and_each_sheet_on_its_page(kit):
     assert info["Author"] and info["Subject"]
     assert booklet.stat().st_size <= MAX_BOOKLET_BYTES_PER_PAGE * pages, size_text(booklet.stat().st_size)
 
-    cover = squash(pdf_text(booklet, 1))
+    texts = page_texts(booklet)
+    assert len(texts) == pages
+    cover = squash(texts[0])
     for expected in ["Porter la voix de son employeur", "Livret des fiches mémos", french_date(datetime.date.today()), ADDRESS]:
         assert squash(expected) in cover, expected
-    contents = squash(pdf_text(booklet, 2))
+    contents = squash(texts[1])
     assert "Sommaire" in contents
     raw = booklet.read_bytes()
     for number, path in enumerate(sheets, start=3):
         title = title_of(site, path)
         assert squash(f"{title} page {number}") in contents, f"sommaire : « {title} » page {number}"
-        text = squash(pdf_text(booklet, number))
+        text = squash(texts[number - 1])
         assert squash(title) in text and squash(ADDRESS + path) in text, f"page {number} : {title}"
         anchor = "pv-livret-" + sheet_pdf(site, path).stem
         assert f"/Dest /{anchor}".encode() in raw, f"sommaire : pas de lien interne vers {anchor}"

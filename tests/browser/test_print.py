@@ -9,14 +9,12 @@ pdftotext (both from poppler-utils, which `make test` installs).
 
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.a11y_support import memo_sheets, page_paths
+from tests.pdf_support import page_texts, pdf_pages, squash
 from tests.support import new_context
 
 pytestmark = pytest.mark.browser
@@ -56,30 +54,8 @@ SCREEN_WORDS = [
 ]
 
 
-def _tool(name: str) -> str:
-    found = shutil.which(name)
-    if not found:
-        pytest.fail(f"{name} est introuvable : installez poppler-utils (make test le fait).")
-    return found
-
-
-def pdf_pages(pdf: Path) -> int:
-    info = subprocess.run([_tool("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
-
-
-def pdf_text(pdf: Path, page: int | None = None) -> str:
-    span = ["-f", str(page), "-l", str(page)] if page else []
-    return subprocess.run([_tool("pdftotext"), "-layout", *span, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-
-
-def _squash(text: str) -> str:
-    """Text without any white space: printed addresses wrap anywhere."""
-    return re.sub(r"\s+", "", text)
-
-
 def print_a4(page, url: str, pdf: Path) -> Path:
-    page.goto(url, wait_until="networkidle")
+    page.goto(url, wait_until="load")
     page.pdf(path=str(pdf), format="A4")
     return pdf
 
@@ -97,6 +73,7 @@ def test_page_count_reader_works(tmp_path, reader, site_server):
     reader.set_content("<p>un</p><p style='break-before: page'>deux</p><p style='break-before: page'>trois</p>")
     reader.pdf(path=str(tmp_path / "trois.pdf"), format="A4")
     assert pdf_pages(tmp_path / "trois.pdf") == 3
+    assert [text.strip() for text in page_texts(tmp_path / "trois.pdf")] == ["un", "deux", "trois"]
 
 
 def test_every_memo_sheet_prints_on_one_a4_page(built_site, site_server, reader, tmp_path):
@@ -105,18 +82,18 @@ def test_every_memo_sheet_prints_on_one_a4_page(built_site, site_server, reader,
     problems = []
     for path in sheets:
         url = site_server + path
-        reader.goto(url, wait_until="networkidle")
+        reader.goto(url, wait_until="load")
         # Tick boxes on screen first: paper must still show empty boxes.
         boxes = reader.locator("input.ck-box")
         for i in range(boxes.count()):
             boxes.nth(i).check()
         pdf = tmp_path / (path.strip("/").replace("/", "_") + ".pdf")
         reader.pdf(path=str(pdf), format="A4")
-        pages = pdf_pages(pdf)
-        text = pdf_text(pdf)
+        texts = page_texts(pdf, layout=True)
+        pages, text = len(texts), "".join(texts)
         if pages != 1:
             problems.append(f"{path} : {pages} pages A4 au lieu d’une (raccourcissez la fiche ou ses listes)")
-        if url not in _squash(text):
+        if url not in squash(text):
             problems.append(f"{path} : l’adresse de la page ({url}) n’apparaît pas sur le papier")
         if "Mis à jour le" not in text:
             problems.append(f"{path} : la date de mise à jour (« Mis à jour le … ») n’apparaît pas sur le papier")
@@ -155,15 +132,15 @@ def test_other_pages_print_without_blank_pages_and_show_external_addresses(built
     problems = []
     for path in paths:
         pdf = print_a4(reader, site_server + path, tmp_path / ((path.strip("/").replace("/", "_") or "accueil") + ".pdf"))
-        pages = pdf_pages(pdf)
-        if not pdf_text(pdf, pages).strip():
-            problems.append(f"{path or 'accueil'} : la dernière des {pages} pages imprimées est blanche")
-        text = _squash(pdf_text(pdf))
+        texts = page_texts(pdf, layout=True)
+        if not texts[-1].strip():
+            problems.append(f"{path or 'accueil'} : la dernière des {len(texts)} pages imprimées est blanche")
+        text = squash("".join(texts))
         external = reader.evaluate("""() => [...document.querySelectorAll(".md-content a[href]")]
             .filter(a => /^https?:$/.test(a.protocol) && a.host !== location.host && a.checkVisibility()
                          && !a.matches(".md-content__button"))
             .map(a => a.href)""")
-        missing = [href for href in external if _squash(href) not in text]
+        missing = [href for href in external if squash(href) not in text]
         if missing:
             problems.append(f"{path or 'accueil'} : adresses de liens externes absentes du papier : {missing}")
         if text.count(site_server) > 1:
