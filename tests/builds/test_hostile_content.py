@@ -67,9 +67,16 @@ def hostile_site(tmp_path_factory) -> Path:
 
 
 def test_payload_is_in_the_build(hostile_site):
-    """Guards the test: the modified page and its checklist are really built, with the payload's text."""
+    """Guards the test: the modified page and its checklist are really built, with the payload's text; the pages
+    the browser passes visit write the payload in every place any page does (head, navigation, article…)."""
     html = (hostile_site / PAGE_URL / "index.html").read_text(encoding="utf-8")
     assert MARKER in html and "Intro" in html and "Description piégée" in html
+    carriers = [path for path in html_pages(hostile_site) if any(word in path.read_text(encoding="utf-8") for word in PAYLOAD_WORDS)]
+    chosen = representatives(carriers, hostile_site / PAGE_URL / "index.html")
+    places = {place for path in chosen for place in payload_places(path.read_text(encoding="utf-8"))}
+    assert places == {place for path in carriers for place in payload_places(path.read_text(encoding="utf-8"))}
+    assert {"head", "nav", "article"} <= {region for region, *_ in places}, places
+    print(f"{len(chosen)} pages sur {len(carriers)} couvrent les {len(places)} endroits où la charge est écrite")
 
 
 def test_no_payload_in_an_executable_place(hostile_site):
@@ -107,6 +114,46 @@ def test_payload_shows_as_text(hostile_site):
     assert soup.find("meta", attrs={"name": "description"})["content"] == fix_text(DESCRIPTION)
 
 
+# The parts of a page a place is named after (payload_places).
+REGIONS = {"head", "header", "nav", "main", "article", "aside", "footer"}
+
+
+def payload_places(html: str) -> set[tuple[str, str, str, str]]:
+    """Where the payload's words are written in a page: (region, nearest class of the site or the theme, element,
+    attribute or « texte »). The navigation of every page writes the title the same way: one place, however many
+    pages carry it."""
+    places = set()
+    for element in BeautifulSoup(html, "html.parser").find_all(True):
+        where = [name for name, value in element.attrs.items() if any(word in str(value) for word in PAYLOAD_WORDS)]
+        if any(word in text for text in element.find_all(string=True, recursive=False) for word in PAYLOAD_WORDS):
+            where.append("texte")
+        for attribute in where:
+            region = next((parent.name for parent in element.parents if parent.name in REGIONS), "")
+            container = next(
+                (
+                    name
+                    for parent in [element, *element.parents]
+                    for name in parent.get("class", [])
+                    if name.startswith(("md-", "pv-", "ck"))
+                ),
+                "",
+            )
+            places.add((region, container, element.name, attribute))
+    return places
+
+
+def representatives(carriers: list[Path], page: Path) -> list[Path]:
+    """The modified page, then each page that writes the payload in a place no page before it does: together they
+    cover every place of every carrier (a browser pass over the 35 carriers would test the same places again)."""
+    chosen, covered = [], set()
+    for path in [page, *[carrier for carrier in carriers if carrier != page]]:
+        places = payload_places(path.read_text(encoding="utf-8"))
+        if path == page or places - covered:
+            chosen.append(path)
+            covered |= places
+    return chosen
+
+
 class Reader:
     """A Chromium page that records dialogs, CSP violations and errors."""
 
@@ -127,14 +174,14 @@ class Reader:
         dialog.dismiss()
 
     def visit_everything(self, site: Path, base_url: str) -> list[str]:
-        """Every page that carries the payload (its title shows in other pages' navigation, its checklist on its own
-        page), with the pointer and the focus over the checklist of the modified page; returns the pages where
-        window.__pwned got set. A page without any of the payload's words has nothing to run."""
+        """Every place where the payload is written (its title shows in other pages' navigation, its checklist on its
+        own page…: representatives()), with the pointer and the focus over the checklist of the modified page;
+        returns the pages where window.__pwned got set. A page without any of the payload's words has nothing to run."""
         pwned = []
         page = self.page
         carriers = [path for path in html_pages(site) if any(word in path.read_text(encoding="utf-8") for word in PAYLOAD_WORDS)]
         assert len(carriers) >= 3, carriers  # the page itself, its neighbours' navigation, the tags index
-        for path in carriers:
+        for path in representatives(carriers, site / PAGE_URL / "index.html"):
             relative = path.relative_to(site).as_posix()
             url = urljoin(base_url, relative[: -len("index.html")] if relative.endswith("index.html") else relative)
             page.goto(url, wait_until="load")
