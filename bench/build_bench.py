@@ -212,7 +212,7 @@ def first_visit(browser, site: Path, config: str, typical_src: str) -> dict:
 def serve_options() -> list[str]:
     """The options of `mkdocs serve` in the Makefile's `serve` target (without --dev-addr)."""
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    match = re.search(r"^serve:.*\n(?:\t.*\n)*?\t\$\(MKDOCS\) serve(.*)$", makefile, flags=re.M)
+    match = re.search(r"^serve:.*\n(?:\t.*\n)*?\t@?\$\((?:FRENCH_)?MKDOCS\) serve(.*)$", makefile, flags=re.M)
     if not match:
         raise SystemExit("Banc d’essai : la cible « serve » du Makefile est introuvable ; mettez à jour bench/build_bench.py.")
     options = match.group(1).split()
