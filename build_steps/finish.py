@@ -1,7 +1,7 @@
 """The build steps that need only the built site: any engine that writes the same HTML can be followed by them.
 
 - the search index (build_steps/search_index.py, Pagefind);
-- the site's own scripts minified (build_steps/compact_scripts.py);
+- the site's own scripts and stylesheets minified (build_steps/compact_assets.py);
 - the CSP sources for nginx (build_steps/csp.py);
 - the output checks: no image without a text alternative (build_steps/image_alt.py);
 - no sitemap when the site was built without its published address (build_steps/sitemap.py).
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from .compact_scripts import compact_scripts
+from .compact_assets import compact_assets
 from .csp import collect, write_policy
 from .image_alt import check_rendered
 from .search_index import build_index
@@ -62,7 +62,7 @@ def finish_site(
         raise PluginError(f"Le dossier {site_dir} n’existe pas : construisez d’abord le site (make build).")
     if check_pages:
         check_output(site_dir)
-    compact_scripts(site_dir, project / "docs")
+    compact_assets(site_dir, project / "docs")
     drop_relative_sitemap(site_dir)
     # Pagefind (an external program) indexes the site while this process scans the pages for the CSP: the scan
     # reads the pages only, and the policy is written once the index exists (it allows WebAssembly if it ships).

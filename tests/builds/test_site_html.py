@@ -116,10 +116,14 @@ def test_every_markdown_page_is_in_the_search_index(built_site):
     assert not missing, f"pages absentes de l'index de recherche : {missing}"
 
 
-def test_the_sites_own_scripts_are_served_minified(built_site):
-    """build_steps/compact_scripts.py: no maintainers' comments in what readers download (the browser tests run
-    these same scripts); Material's own bundle is left as it comes."""
-    for source in sorted((ROOT / "docs" / "assets" / "javascripts").glob("*.js")):
-        served = (built_site / "assets" / "javascripts" / source.name).read_text(encoding="utf-8")
+def test_the_sites_own_scripts_and_stylesheets_are_served_minified(built_site):
+    """build_steps/compact_assets.py: no maintainers' comments in what readers download (the browser tests run
+    these same files); Material's own files are left as they come."""
+    sources = sorted((ROOT / "docs" / "assets" / "javascripts").glob("*.js")) + sorted(
+        (ROOT / "docs" / "assets" / "stylesheets").glob("*.css")
+    )
+    assert len(sources) >= 8
+    for source in sources:
+        served = (built_site / source.relative_to(ROOT / "docs")).read_text(encoding="utf-8")
         assert "/*" not in served and "\n  " not in served, f"{source.name} n’est pas minifié"
         assert len(served) < 0.75 * len(source.read_text(encoding="utf-8")), source.name
