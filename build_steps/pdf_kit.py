@@ -93,7 +93,7 @@ EXTRACT = """(anchors) => {
       .filter(a => a.name === "dir" || a.name.startsWith("data-md-color")).map(a => [a.name, a.value])),
   };
 }"""
-# On paper, every checkbox is an empty square to tick with a pen (checklist.css), never a ticked one.
+# On paper, every checkbox is an empty square to tick with a pen (blocks.css), never a ticked one.
 TICKED_BOXES = """() => [...document.querySelectorAll('input[type="checkbox"]')]
   .filter(box => box.checkVisibility())
   .filter(box => box.checked || getComputedStyle(box).appearance !== "none")

@@ -1,7 +1,7 @@
 """`checklist(id)`: an accessible, interactive checklist from data/checklists/<id>.yml.
 
-Markup: macros/templates/checklist.html; behaviour: docs/assets/javascripts/checklist.js;
-style: docs/assets/stylesheets/checklist.css.
+Markup: macros/templates/checklist.html; behaviour: the checklists' part of docs/assets/javascripts/site.js;
+style: the ck- part of docs/assets/stylesheets/blocks.css.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """`infographic(id)`: an infographic from data/infographics/<id>.yml, as real headings and lists.
 
 Markup: macros/templates/infographic.html; style (two columns, dark mode, one A4 page in print):
-docs/assets/stylesheets/infographic.css.
+the ig- part of docs/assets/stylesheets/blocks.css.
 """
 
 from __future__ import annotations

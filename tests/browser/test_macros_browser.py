@@ -31,9 +31,9 @@ def page(browser, site_server):
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(site_server + PAGE)
-    if not page.locator('script[src*="assets/javascripts/checklist.js"]').count():
+    if not page.locator('script[src*="assets/javascripts/site.js"]').count():
         context.close()
-        pytest.fail("checklist.js n’est pas chargé : ajoutez assets/javascripts/checklist.js à extra_javascript dans mkdocs.yml")
+        pytest.fail("site.js n’est pas chargé : ajoutez assets/javascripts/site.js à extra_javascript dans mkdocs.yml")
     page.wait_for_selector("#ck-avant-de-publier[data-ck-ready] .ck-tools", timeout=5000)
     yield page
     context.close()

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 PRIVACY_PAGE = ROOT / "docs" / "donnees-personnelles.md"
 # localStorage keys the site may write, each with the name under which docs/donnees-personnelles.md documents it.
 ALLOWED_LOCAL_STORAGE = {
-    # checklist.js: "checklist:<page address>:<checklist id>" (macros/templates/checklist.html, data-ck-key)
+    # site.js, the checklists: "checklist:<page address>:<checklist id>" (macros/templates/checklist.html, data-ck-key)
     "checklist:adresse-de-la-page:identifiant-de-la-liste": re.compile(r"^checklist:[a-z0-9/._-]*:[a-z0-9-]+$"),
     # Material's palette toggle: "<site path>.__palette"
     "__palette": re.compile(r"^/[^\s]*\.__palette$"),

@@ -307,8 +307,8 @@ def test_reader_uses_the_site_without_any_violation(served, watch):
     # A checklist, reached by a full load, ticked, reloaded (ticks kept), reset.
     page.goto(url_of(built_site, checklist_page(built_site), base), wait_until="networkidle")
     checklist = page.locator(".ck").first
-    page.wait_for_selector(".ck[data-ck-ready]", timeout=5000)  # checklist.js ran: the CSP let it through
-    assert checklist.locator(".ck-tools").is_visible(), "les listes de vérification ne sont pas animées (checklist.js)"
+    page.wait_for_selector(".ck[data-ck-ready]", timeout=5000)  # site.js set the list up: the CSP let it through
+    assert checklist.locator(".ck-tools").is_visible(), "les listes de vérification ne sont pas animées (site.js)"
     labels = checklist.locator("label.ck-label")
     labels.nth(0).click()
     labels.nth(1).click()

@@ -98,19 +98,14 @@ def test_links_written_by_macros_resolve_with_their_anchors(built_site):
 
 
 def test_pages_with_a_checklist_or_infographic_load_their_assets(built_site):
+    """The macros' styles are in blocks.css (checklists and infographic included) and the checklists' behaviour in
+    site.js: a page that shows one of them loads both."""
     for page, soup in _pages(built_site):
         scripts = [urlsplit(s["src"]).path for s in soup.select("script[src]")]
         styles = [urlsplit(s["href"]).path for s in soup.select("link[rel=stylesheet]")]
         if soup.select_one("div.ck"):
-            assert any(s.endswith("assets/javascripts/checklist.js") for s in scripts), (
-                f"{page} : ajoutez assets/javascripts/checklist.js à extra_javascript (mkdocs.yml)"
-            )
-            assert any(s.endswith("assets/stylesheets/checklist.css") for s in styles), (
-                f"{page} : ajoutez assets/stylesheets/checklist.css à extra_css"
-            )
-        if soup.select_one("section.ig"):
-            assert any(s.endswith("assets/stylesheets/infographic.css") for s in styles), (
-                f"{page} : ajoutez assets/stylesheets/infographic.css à extra_css"
+            assert any(s.endswith("assets/javascripts/site.js") for s in scripts), (
+                f"{page} : ajoutez assets/javascripts/site.js à extra_javascript (mkdocs.yml)"
             )
         if soup.select_one(MACRO_BLOCKS):
             assert any(s.endswith("assets/stylesheets/blocks.css") for s in styles), (

@@ -85,12 +85,12 @@ def test_checklist_structure_is_accessible(env):
 
 
 def test_checklist_tools_are_hidden_until_javascript_runs(env):
-    """The tools arrive ready (count written, nothing for checklist.js to change at load) and are hidden by CSS while
+    """The tools arrive ready (count written, nothing for site.js to change at load) and are hidden by CSS while
     <html> has Material's « no-js » class; tests/browser/test_macros_browser.py checks it without JavaScript."""
     soup = html(env, "fiches/premiere.md", "checklist", "essai")
     tools = soup.select_one(".ck-tools")
     assert not tools.has_attr("hidden")
-    css = (ROOT / "docs" / "assets" / "stylesheets" / "checklist.css").read_text(encoding="utf-8")
+    css = (ROOT / "docs" / "assets" / "stylesheets" / "blocks.css").read_text(encoding="utf-8")
     assert re.search(r"\.no-js \.md-typeset \.ck-tools \{\s*display: none;", css)
     status = tools.select_one("[data-ck-status]")
     assert status["aria-live"] == "polite"
