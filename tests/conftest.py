@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import fcntl
+import hashlib
 import json
 import os
+import time
 from dataclasses import asdict
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 from deploy.local_nginx import LocalNginx, NginxError
 from tests.a11y_support import axe_source, one_page_per_type, page_paths
 from tests.support import CHROMIUM, CHROMIUM_ARGS, FEEDBACK_EMAIL, ROOT, free_port, mkdocs_build
-from tests.tour import Visit, tour
+from tests.tour import Visit, tour, tour_paths
 
 
 @pytest.fixture(scope="session")
@@ -58,26 +59,67 @@ def axe() -> str:
     return axe_source()
 
 
+# How long a worker waits for the pages another worker of the run took in the reader's tour (tests/tour.py).
+TOUR_WAIT_SECONDS = 600
+
+
 @pytest.fixture(scope="session")
 def reader_tour(request, tmp_path_factory) -> dict[str, Visit]:
     """Every page opened once as a first visit, everything the browser tests check recorded (tests/tour.py).
 
-    Made once per `make test`, whatever the number of workers (pytest-xdist): the first worker that needs it makes it
-    on its own site, under a lock, and leaves it in the run's shared temporary folder for the others."""
+    Made once per `make test`, whatever the number of workers (pytest-xdist), and shared between them: each worker
+    that needs it, on its own site, visits the pages no other worker has taken yet (one empty file per page, created
+    atomically, in the run's shared temporary folder), writes what it saw there, and then reads what the others saw.
+    A worker that arrives while another is touring helps instead of waiting for it."""
 
-    def make() -> dict[str, Visit]:
+    def make(claim) -> dict[str, Visit]:
         built_site = request.getfixturevalue("built_site")
         server, axe = request.getfixturevalue("site_server"), request.getfixturevalue("axe")
-        return tour(server, page_paths(built_site), axe, ibm_pages=set(one_page_per_type(built_site)))
+        return tour(server, page_paths(built_site), axe, ibm_pages=set(one_page_per_type(built_site)), claim=claim)
 
-    if "PYTEST_XDIST_WORKER" not in os.environ:
-        return make()
-    shared = tmp_path_factory.getbasetemp().parent / "visite-du-lecteur.json"
-    with open(shared.with_suffix(".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
-        if not shared.is_file():
-            shared.write_text(json.dumps({path: asdict(visit) for path, visit in make().items()}), encoding="utf-8")
-        return {path: Visit(**visit) for path, visit in json.loads(shared.read_text(encoding="utf-8")).items()}
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker is None:
+        return make(lambda path: True)
+    shared = tmp_path_factory.getbasetemp().parent / "visite-du-lecteur"
+    shared.mkdir(exist_ok=True)
+
+    def taken(path: str) -> Path:
+        return shared / (hashlib.sha1(path.encode("utf-8")).hexdigest() + ".prise")
+
+    def claim(path: str) -> bool:
+        try:
+            taken(path).touch(exist_ok=False)
+        except FileExistsError:
+            return False
+        return True
+
+    expected = tour_paths(page_paths(request.getfixturevalue("built_site")))
+    if not all(taken(path).exists() for path in expected):
+        try:
+            mine = make(claim)
+        except BaseException as error:
+            (shared / f"{worker}.echec").write_text(f"{type(error).__name__} : {error}", encoding="utf-8")
+            raise
+        written = shared / f"{worker}.json.tmp"
+        written.write_text(json.dumps({path: asdict(visit) for path, visit in mine.items()}), encoding="utf-8")
+        written.rename(shared / f"{worker}.json")  # whole or absent for the other workers
+    deadline = time.monotonic() + TOUR_WAIT_SECONDS
+    while True:
+        failed = sorted(shared.glob("*.echec"))
+        if failed:
+            pytest.fail("La visite du lecteur a échoué dans un autre processus des tests : " + failed[0].read_text(encoding="utf-8"))
+        visits = {
+            path: Visit(**visit)
+            for part in sorted(shared.glob("*.json"))
+            for path, visit in json.loads(part.read_text(encoding="utf-8")).items()
+        }
+        if set(expected) <= visits.keys():
+            return visits
+        if time.monotonic() > deadline:
+            pytest.fail(
+                f"La visite du lecteur n’est pas terminée après {TOUR_WAIT_SECONDS} s : pages manquantes {sorted(set(expected) - visits.keys())}"
+            )
+        time.sleep(0.5)
 
 
 # The real site's search index cut into bundles of at most this many pages (build_steps/search_index.py does so beyond

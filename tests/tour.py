@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlparse
 
@@ -200,32 +202,53 @@ class Lane:
         return record
 
 
-async def _tour(base: str, paths: list[str], axe: str, at_once: int, ibm_pages: set[str]) -> dict[str, Visit]:
+def tour_paths(paths: list[str]) -> list[str]:
+    """What the tour visits: the pages, then the 404 page at a missing address."""
+    return [*paths, MISSING_PAGE]
+
+
+async def _tour(base: str, paths: list[str], axe: str, at_once: int, ibm_pages: set[str], claim: Callable[[str], bool]) -> dict[str, Visit]:
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        pending = deque(paths)
 
-        async def lane(share: list[str]) -> list[Visit]:
+        async def lane() -> list[Visit]:
             walker = Lane(base, axe, ibm_pages)
             await walker.open(browser)
-            return [await walker.visit(path) for path in share]
+            visits = []
+            while pending:
+                path = pending.popleft()
+                if claim(path):
+                    visits.append(await walker.visit(path))
+            return visits
 
         try:
-            shares = await asyncio.gather(*(lane(paths[start::at_once]) for start in range(at_once)))
+            shares = await asyncio.gather(*(lane() for _ in range(at_once)))
         finally:
             await browser.close()
     return {visit.path: visit for share in shares for visit in share}
 
 
-def tour(base: str, paths: list[str], axe: str, at_once: int = AT_ONCE, *, ibm_pages: set[str] = frozenset()) -> dict[str, Visit]:
+def tour(
+    base: str,
+    paths: list[str],
+    axe: str,
+    at_once: int = AT_ONCE,
+    *,
+    ibm_pages: set[str] = frozenset(),
+    claim: Callable[[str], bool] = lambda path: True,
+) -> dict[str, Visit]:
     """Every page of `paths`, then the 404 page met at a missing address: path -> Visit. A few pages at a time (most
     of a visit is waiting for the network to rest), with Playwright's asynchronous API in a thread of its own, so
-    that it never meets the synchronous API the other tests use."""
+    that it never meets the synchronous API the other tests use. `claim(path)`: False when another process of the
+    test run visits that page (tests/conftest.py shares the tour between pytest-xdist's workers); its visit is then
+    not in the result."""
     result: dict[str, dict[str, Visit]] = {}
     failure: list[BaseException] = []
 
     def run() -> None:
         try:
-            result["visits"] = asyncio.run(_tour(base, [*paths, MISSING_PAGE], axe, at_once, set(ibm_pages)))
+            result["visits"] = asyncio.run(_tour(base, tour_paths(paths), axe, at_once, set(ibm_pages), claim))
         except BaseException as error:  # noqa: BLE001 - raised again in the caller's thread
             failure.append(error)
 
