@@ -26,7 +26,6 @@ machine's description, so that runs can be compared over time.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import json
 import os
@@ -45,6 +44,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench import sitegen
+from content import command_line
 from engine.command import mkdocs_command, mkdocs_environment
 from tools.browser import CHROMIUM, CHROMIUM_ARGS, free_port
 from tools.project_copy import ROOT
@@ -502,7 +502,7 @@ def markdown(report: dict) -> str:
 # Main
 # --------------------------------------------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = command_line.parser(prog="python -m bench.build_bench", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="250,1000,2000", help="nombres de pages générées (250,1000,2000 par défaut)")
     parser.add_argument("--runs", default="3,3,2", help="constructions par configuration et par taille (3,3,2 par défaut)")
     parser.add_argument("--no-browser", action="store_true", help="sans les mesures dans Chromium")

@@ -20,7 +20,6 @@ git). Results: bench/results/search-bench.json and .md (--compare: search-compar
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import os
@@ -39,6 +38,7 @@ import yaml
 
 from bench.sitegen import VERIFIED_ON, real_text
 from build_steps.search_index import pagefind_executable
+from content import command_line
 from content.pages import VERIFIED_TYPES
 from content.text import fold_accents
 from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, copy_project, mkdocs_build
@@ -450,7 +450,7 @@ def kb(n: float) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = command_line.parser(prog="python -m bench.search_bench", description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=5000, help="pages générées (5000 par défaut)")
     parser.add_argument("--skip-lunr", action="store_true", help="ne mesure pas la recherche de Material")
     parser.add_argument("--compare", action="store_true", help="compare la pertinence des trois voies sur le vrai contenu")

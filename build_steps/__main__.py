@@ -6,12 +6,12 @@ Prints what it did, in French; on a problem, prints the French message and exits
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from content import command_line
 from engine.compat import material_templates
 
 from .finish import finish_site
@@ -20,7 +20,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = command_line.parser(
         prog="python -m build_steps",
         description="Étapes qui ne demandent que le site construit : index de recherche, sources CSP, vérification des images.",
     )
@@ -34,13 +34,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     templates = tuple(args.gabarits or [str(PROJECT / "overrides"), str(material_templates())])
-    try:
+
+    def run() -> str:
         finish_site(args.site, templates, project=Path.cwd())
-    except PluginError as error:
-        print(f"Étapes après la construction : {error}", file=sys.stderr)
-        return 1
-    print(f"Étapes après la construction : index de recherche, sources CSP et images vérifiées dans {args.site}.")
-    return 0
+        return f"index de recherche, sources CSP et images vérifiées dans {args.site}."
+
+    return command_line.finish("Étapes après la construction", run, (PluginError,))
 
 
 if __name__ == "__main__":

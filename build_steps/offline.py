@@ -10,7 +10,6 @@ lead to a file of the copy stops the command with a French message.
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import re
 import shutil
@@ -21,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from mkdocs.exceptions import PluginError
 
+from content import command_line
 from content.history import french_date
 from content.text import count
 
@@ -85,7 +85,7 @@ def package(site_dir: Path, archive: Path, *, online: str = "", today: datetime.
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m build_steps.offline", description="Copie du site à lire sans réseau (zip).")
+    parser = command_line.parser(prog="python -m build_steps.offline", description="Copie du site à lire sans réseau (zip).")
     parser.add_argument("site", type=Path, help="le site construit avec --no-directory-urls")
     parser.add_argument("archive", type=Path, help="le fichier zip à écrire")
     parser.add_argument("--en-ligne", default="", metavar="ADRESSE", help="l’adresse du site en ligne, citée aux lecteurs")

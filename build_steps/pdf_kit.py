@@ -21,7 +21,6 @@ embedded as subsets: a sheet weighs about 60 to 80 Ko.
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import math
 import re
@@ -35,6 +34,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
+from content import command_line
 from content.history import french_date
 from content.printable import BOOKLET, BOOKLET_MARK, FOLDER, SHEET_MARK
 from content.text import count, sort_key
@@ -374,19 +374,13 @@ def fill_links(linked: dict[Path, str], kit: Kit) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = command_line.parser(
         prog="python -m build_steps.pdf_kit",
         description="Imprime chaque fiche mémo du site construit en PDF d’une page, puis le livret des fiches (make pdf).",
     )
     parser.add_argument("site", type=Path, help="le dossier du site construit avec PV_PDF=on (par ex. site/)")
     args = parser.parse_args(argv)
-    try:
-        kit = print_kit(args.site)
-    except PluginError as error:
-        print(f"Fiches en PDF : {error}", file=sys.stderr)
-        return 1
-    print(f"Fiches en PDF : {kit.summary()}")
-    return 0
+    return command_line.finish("Fiches en PDF", lambda: print_kit(args.site).summary(), (PluginError,))
 
 
 if __name__ == "__main__":

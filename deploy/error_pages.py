@@ -10,11 +10,12 @@ site is not served at the root of its host name (the pages' « Revenir à l’ac
 
 from __future__ import annotations
 
-import argparse
 import html
 import shutil
 import sys
 from pathlib import Path
+
+from content import command_line
 
 STYLE_SHEET = Path(__file__).resolve().parent / "nginx" / "erreurs.css"
 SITE_NAME = "Porter la voix de son employeur"
@@ -112,17 +113,16 @@ def write_pages(folder: Path, *, home: str = "/") -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python3 -m deploy.error_pages", description="Écrit les pages d’erreur de nginx, en français.")
+    parser = command_line.parser(prog="python3 -m deploy.error_pages", description="Écrit les pages d’erreur de nginx, en français.")
     parser.add_argument("dossier", type=Path, help="le dossier des pages (par ex. /var/www/porter-la-voix-erreurs/)")
     parser.add_argument("--accueil", default="/", help="l’adresse de l’accueil du site sur son serveur (par défaut /)")
     args = parser.parse_args(argv)
-    try:
+
+    def run() -> str:
         written = write_pages(args.dossier, home=args.accueil)
-    except (ValueError, OSError) as error:
-        print(f"Pages d’erreur : {error}", file=sys.stderr)
-        return 1
-    print(f"Pages d’erreur : {len(written) - 1} pages et leur feuille de style écrites dans {args.dossier}.")
-    return 0
+        return f"{len(written) - 1} pages et leur feuille de style écrites dans {args.dossier}."
+
+    return command_line.finish("Pages d’erreur", run, (ValueError, OSError))
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ shipped files stay the reference: the test serves exactly what they say.
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import shutil
@@ -29,6 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from content import command_line
 from deploy.error_pages import write_pages
 
 DEPLOY = Path(__file__).resolve().parent
@@ -221,7 +221,9 @@ class LocalNginx:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Sert un site construit avec la configuration nginx livrée.")
+    parser = command_line.parser(
+        prog="python -m deploy.local_nginx", description="Sert un site construit avec la configuration nginx livrée."
+    )
     parser.add_argument("site", type=Path, help="dossier du site construit (par exemple site/)")
     parser.add_argument("--port", type=int, default=8080, help="port local (127.0.0.1), 8080 par défaut")
     args = parser.parse_args(argv)

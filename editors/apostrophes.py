@@ -11,13 +11,13 @@ calls or front-matter keys), and only an apostrophe between two letters (« l'ag
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
 
 import yaml
 
+from content import command_line
 from content.errors import Problem
 
 from .spelling import Line, collect_lines
@@ -104,9 +104,7 @@ def _same_data(before: str, after: str) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m editors.apostrophes", description="Apostrophes droites du texte des pages et des données."
-    )
+    parser = command_line.parser(prog="python -m editors.apostrophes", description="Apostrophes droites du texte des pages et des données.")
     parser.add_argument("project", nargs="?", default=".", help="dossier du projet (celui de mkdocs.yml)")
     parser.add_argument("--corriger", action="store_true", help="met l’apostrophe typographique dans les fichiers")
     args = parser.parse_args(argv)

@@ -19,7 +19,6 @@ needs, and prints one line per check, then the details, then whether the change 
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
@@ -27,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from content import command_line
 from content.data import load_site
 from content.errors import DataError
 from content.text import count
@@ -187,7 +187,7 @@ def run_all(root: Path, out: TextIO = sys.stdout, *, github: bool = False, code_
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m editors.check", description="Vérifie data/ et les en-têtes des pages de docs/.")
+    parser = command_line.parser(prog="python -m editors.check", description="Vérifie data/ et les en-têtes des pages de docs/.")
     parser.add_argument("project", nargs="?", default=".", help="dossier du projet (celui de mkdocs.yml)")
     parser.add_argument(
         "--all", action="store_true", help="toutes les vérifications de « make check » : navigation, liens, orthographe, mise en forme…"

@@ -21,7 +21,6 @@ in docs/ and data/, and `make check` reports them.
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import json
 import os
@@ -33,6 +32,7 @@ from pathlib import Path
 
 import yaml
 
+from content import command_line
 from content.errors import Problem
 from content.page_types import creatable
 from content.source import split_front_matter
@@ -262,7 +262,7 @@ def placeholders(root: Path) -> list[Problem]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = command_line.parser(
         prog="python -m editors.newpage", description="Crée une page depuis son modèle (dossier modeles/) et l’ajoute à la navigation."
     )
     parser.add_argument("--type", default=os.environ.get("TYPE", ""), help="article, charte, guide, fiche ou ressource")

@@ -10,11 +10,12 @@ French and exits with status 1 when there are any.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import Counter
 from pathlib import Path
+
+from content import command_line
 
 SEARCH_INDEX = "pagefind"
 
@@ -56,7 +57,7 @@ def differences(first: Path, second: Path, *, whitespace: bool = False, ignore: 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.compare_sites", description="Compare deux sites construits.")
+    parser = command_line.parser(prog="python -m tools.compare_sites", description="Compare deux sites construits.")
     parser.add_argument("first", type=Path)
     parser.add_argument("second", type=Path)
     parser.add_argument("--whitespace", action="store_true", help="accepter les pages HTML qui ne diffèrent que par les blancs")

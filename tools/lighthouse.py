@@ -17,7 +17,6 @@ its error is written in the report. A median under the threshold gets two more r
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
@@ -28,6 +27,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from content import command_line
 from deploy.local_nginx import LocalNginx, NginxError
 from engine.command import mkdocs_command, mkdocs_environment
 from tools.browser import CHROMIUM, free_port
@@ -159,7 +159,9 @@ def report(results: dict, problems: list[str]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Scores Lighthouse du site servi par nginx, comparés aux seuils.")
+    parser = command_line.parser(
+        prog="python -m tools.lighthouse", description="Scores Lighthouse du site servi par nginx, comparés aux seuils."
+    )
     parser.add_argument("--runs", type=int, default=3, help="passages mobiles par page (médiane), 3 par défaut")
     parser.add_argument("--report", type=Path, default=ROOT / "reports" / "lighthouse.md", help="rapport à écrire")
     parser.add_argument(

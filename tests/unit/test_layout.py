@@ -82,6 +82,7 @@ ONE_PLACE = [
     ("page type labels", r"Fiche mémo", "content/page_types.py"),
     ("reading mkdocs.yml without its tags", r"add_multi_constructor", "engine/config.py"),
     ("the snippet grammar", r"8<", "content/snippets.py"),
+    ("command-line parsing (French help and errors)", r"argparse\.ArgumentParser\b", "content/command_line.py"),
 ]
 
 
