@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 
 from content import command_line
 from content.history import french_date
-from content.text import count
+from content.text import count, file_size
 
 # Folder inside the archive: what the reader sees after unzipping.
 FOLDER = "porter-la-voix"
@@ -95,8 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     except PluginError as error:
         print(error, file=sys.stderr)
         return 1
-    size = f"{args.archive.stat().st_size / 1_000_000:.1f}".replace(".", ",")
-    print(f"Copie hors ligne : {args.archive} ({pages} pages, {size} Mo). Décompressez-la, puis ouvrez {FOLDER}/index.html.")
+    size = file_size(args.archive.stat().st_size)
+    print(f"Copie hors ligne : {args.archive} ({pages} pages, {size}). Décompressez-la, puis ouvrez {FOLDER}/index.html.")
     return 0
 
 

@@ -37,7 +37,7 @@ from mkdocs.exceptions import PluginError
 from content import command_line
 from content.history import french_date
 from content.printable import BOOKLET, BOOKLET_MARK, FOLDER, SHEET_MARK
-from content.text import count, sort_key
+from content.text import count, file_size, sort_key
 
 from .chromium import CHROMIUM, CHROMIUM_ARGS
 from .pdf_info import add_document_info, page_count
@@ -123,22 +123,14 @@ class Kit:
         sheets = [size for name, (_, size) in self.files.items() if name != BOOKLET]
         pages, size = self.files[BOOKLET]
         return (
-            f"{count(len(sheets), 'fiche', 'fiches')} d’une page (de {_size(min(sheets))} à {_size(max(sheets))}) "
-            f"et le livret ({count(pages, 'page', 'pages')}, {_size(size)}), dans {FOLDER}/."
+            f"{count(len(sheets), 'fiche', 'fiches')} d’une page (de {file_size(min(sheets))} à {file_size(max(sheets))}) "
+            f"et le livret ({count(pages, 'page', 'pages')}, {file_size(size)}), dans {FOLDER}/."
         )
-
-
-def _size(size: int) -> str:
-    """« 62 Ko », « 1,2 Mo » (1 Ko = 1,024 bytes, rounded up: never announce less than the download)."""
-    kilo = math.ceil(size / 1024)
-    if kilo < 1000:
-        return f"{kilo}\u00a0Ko"
-    return f"{size / 1024 / 1024:.1f}".replace(".", ",") + "\u00a0Mo"
 
 
 def details(pages: int, size: int) -> str:
     """What a link says about its PDF: « PDF, 1 page, 62 Ko »."""
-    return f"PDF, {count(pages, 'page', 'pages')}, {_size(size)}"
+    return f"PDF, {count(pages, 'page', 'pages')}, {file_size(size)}"
 
 
 def published_address(site_dir: Path) -> str:

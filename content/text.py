@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 
@@ -26,6 +27,15 @@ def search_fold(word: str) -> str:
 def count(number: int, singular: str, plural: str) -> str:
     """« 1 problème », « 3 problèmes »: a number with its noun, in the messages editors read."""
     return f"{number} {singular if number == 1 else plural}"
+
+
+def file_size(size: int) -> str:
+    """« 62 Ko », « 1,2 Mo »: the size of a file readers download (1 Ko = 1,024 bytes, rounded up: never less than
+    the download)."""
+    kilo = math.ceil(size / 1024)
+    if kilo < 1000:
+        return f"{kilo}\u00a0Ko"
+    return f"{size / 1024 / 1024:.1f}".replace(".", ",") + "\u00a0Mo"
 
 
 def sort_key(text: str) -> str:

@@ -51,7 +51,8 @@ def offline_copy(tmp_path_factory) -> Path:
     )
     assert packed.returncode == 0, packed.stderr
     assert re.fullmatch(
-        rf"Copie hors ligne : .*copie\.zip \(\d+ pages, \d+,\d Mo\)\. Décompressez-la, puis ouvrez {FOLDER}/index\.html\.\n", packed.stdout
+        rf"Copie hors ligne : .*copie\.zip \(\d+ pages, (?:\d+\u00a0Ko|\d+,\d\u00a0Mo)\)\. Décompressez-la, puis ouvrez {FOLDER}/index\.html\.\n",
+        packed.stdout,
     )
     unzipped = work / "lecteur"
     with zipfile.ZipFile(archive) as zipped:
