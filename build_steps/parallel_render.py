@@ -41,7 +41,7 @@ from mkdocs.structure.pages import Page
 
 from engine import compat
 
-from .workers import ForkedWorker, WorkerStopped, can_fork
+from .workers import ForkedWorker, LogCapture, WorkerStopped, can_fork, capture_logs, portable, replay
 
 # Pages sent to the worker and not converted yet, beyond which the build's process converts the next page itself.
 QUEUE_DEPTH = 2
@@ -69,46 +69,7 @@ def rendered(src_uri: str, records: list, **found: Any) -> dict:
     return {"src_uri": src_uri, "records": records, "error": None, **found}
 
 
-class _Capture(logging.Handler):
-    """Keeps the worker's log records, made picklable, to be replayed by the build's process."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.NOTSET)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        record.msg = record.getMessage()
-        record.args = None
-        if record.exc_info:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-            record.exc_info = None
-        self.records.append(record)
-
-
-def _capture_logs() -> _Capture:
-    """Every record the worker's loggers let through (same levels as the build's) ends in one capture handler."""
-    capture = _Capture()
-    for logger in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]:
-        if isinstance(logger, logging.Logger):
-            logger.handlers = []
-            logger.propagate = True
-    logging.getLogger().addHandler(capture)
-    logging.lastResort = None
-    return capture
-
-
-def _portable(error: BaseException) -> BaseException:
-    """The error itself when it can cross to the build's process, else a PluginError with the same text."""
-    import pickle
-
-    try:
-        pickle.loads(pickle.dumps(error))
-        return error
-    except Exception:  # noqa: BLE001 - any unpicklable error is carried as its text
-        return PluginError(f"{type(error).__name__}: {error}")
-
-
-def render_page(src_uri: str, markdown: str, config: MkDocsConfig, files: Files, capture: _Capture) -> dict:
+def render_page(src_uri: str, markdown: str, config: MkDocsConfig, files: Files, capture: LogCapture) -> dict:
     """Convert one page as MkDocs does (Page.render), in the worker."""
     capture.records = []
     file = files.get_file_from_path(src_uri)
@@ -117,13 +78,13 @@ def render_page(src_uri: str, markdown: str, config: MkDocsConfig, files: Files,
     try:
         page.render(config, files)
     except Exception as error:  # noqa: BLE001 - carried to the build's process, which raises it
-        return rendered(src_uri, capture.records, error=_portable(error))
+        return rendered(src_uri, capture.records, error=portable(error))
     return rendered(src_uri, capture.records, state=compat.rendered_state(page))
 
 
 def _renderer(config: MkDocsConfig, files: Files) -> Callable[[tuple[str, str]], dict]:
     """Runs once in the worker: its log records are captured, then each task (src_uri, markdown) is converted."""
-    capture = _capture_logs()
+    capture = capture_logs()
     return lambda task: render_page(task[0], task[1], config, files, capture)
 
 
@@ -172,8 +133,7 @@ class RenderPool:
         log.info(f"Rendu des pages : {len(self.pages)} sur {self.total} converties par le processus auxiliaire.")
         for src_uri, page in self.pages.items():
             result = self.received[src_uri]
-            for record in result["records"]:
-                logging.getLogger(record.name).handle(record)
+            replay(result["records"])
             error = result["error"]
             if error is not None:
                 message = compat.PAGE_ERROR.format(src_uri=src_uri)

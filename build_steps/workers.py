@@ -1,7 +1,10 @@
 """A second process for the build: forked from MkDocs's process, it does one kind of task while MkDocs goes on.
 
-Two build steps use it: build_steps/parallel_render.py (converting pages' Markdown) and build_steps/csp.py (parsing the written
-pages). Both start it only where `can_fork` says so, send it tasks, and collect one result per task.
+Three build steps use it: build_steps/parallel_render.py (converting pages' Markdown), build_steps/parallel_write.py
+(writing pages through the theme's templates) and build_steps/csp.py (parsing the written pages). They start it only
+where `can_fork` says so, send it tasks, and collect one result per task. A worker that runs MkDocs's own code keeps
+its log records (`capture_logs`) and sends them with its results, for the build's process to `replay`: strict mode
+counts their warnings there.
 
 The worker is a fork: it starts with a copy of everything the build has loaded (configuration, file list), so a
 task carries only what changes (a path, a page's Markdown). `gc.freeze()` keeps the inherited objects shared with
@@ -11,14 +14,18 @@ the build's process instead of copied when the collector would visit them.
 from __future__ import annotations
 
 import gc
+import logging
 import multiprocessing
 import os
+import pickle
 import queue
 import sys
 import time
 from collections.abc import Callable
 from multiprocessing.queues import Queue
 from typing import Any
+
+from mkdocs.exceptions import PluginError
 
 
 class WorkerStopped(Exception):
@@ -99,3 +106,46 @@ class ForkedWorker:
         if self.process.is_alive():
             self.process.kill()
             self.process.join()
+
+
+class LogCapture(logging.Handler):
+    """Keeps a worker's log records, made picklable, to be replayed by the build's process."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.NOTSET)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record.msg = record.getMessage()
+        record.args = None
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        self.records.append(record)
+
+
+def capture_logs() -> LogCapture:
+    """In a worker: every record its loggers let through (same levels as the build's) ends in one capture handler."""
+    capture = LogCapture()
+    for logger in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]:
+        if isinstance(logger, logging.Logger):
+            logger.handlers = []
+            logger.propagate = True
+    logging.getLogger().addHandler(capture)
+    logging.lastResort = None
+    return capture
+
+
+def replay(records: list[logging.LogRecord]) -> None:
+    """In the build's process: a worker's records, as if they had been logged here."""
+    for record in records:
+        logging.getLogger(record.name).handle(record)
+
+
+def portable(error: BaseException) -> BaseException:
+    """The error itself when it can cross to the build's process, else a PluginError with the same text."""
+    try:
+        pickle.loads(pickle.dumps(error))
+        return error
+    except Exception:  # noqa: BLE001 - any unpicklable error is carried as its text
+        return PluginError(f"{type(error).__name__}: {error}")
