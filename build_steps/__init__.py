@@ -6,7 +6,7 @@ in order, and `python -m build_steps site/` runs those that need only the built 
 - page_dates: « Mis à jour le … » from git history;  escape_front_matter: titles and descriptions shown as text;
 - feed: the Atom feed of new and updated pages (« Nouveautés »);
 - image_alt: every image has a text alternative (sources before rendering, HTML after);
-- parallel_render (with workers): the pages' Markdown converted on two cores;
+- parallel_render, parallel_write (with workers): the pages' Markdown converted, then the pages written, on two cores;
 - markup: Material's markup completed where no template block can (search in the header, landmark labels);
 - compact_html: the templates' indentation removed;  theme: values the theme's templates read;
 - search_index: the Pagefind index;  csp: the CSP sources for nginx;  finish: the steps on the built site;

@@ -310,9 +310,13 @@ class BackgroundScanner:
     def __init__(self) -> None:
         self.worker = ForkedWorker(lambda: functools.partial(_scan_file, cache=PieceCache()))
         self.waiting: tuple[str, str] | None = None  # the page being built: written after on_post_page
+        self.owner = os.getpid()
 
     def submit(self, name: str, path: str) -> None:
-        """Queue the page being built; the previous one is on disk now, and goes to the worker."""
+        """Queue the page being built; the previous one is on disk now, and goes to the worker. A page written by
+        another process (build_steps/parallel_write.py) is not queued: it is scanned with those found at the end."""
+        if os.getpid() != self.owner:
+            return
         self._send_waiting()
         self.waiting = (name, path)
 

@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from .compact_assets import compact_assets
 from .csp import collect, write_policy
 from .image_alt import check_rendered
-from .search_index import build_index
+from .search_index import IndexCopies, build_index
 from .sitemap import drop_relative_sitemap
 
 
@@ -53,10 +53,12 @@ def finish_site(
     cache: dict | None = None,
     check_pages: bool = True,
     index: bool = True,
+    copies: IndexCopies | None = None,
 ) -> None:
     """Run the steps on `site_dir`, in order. `known`, `cache`: pages the CSP step need not parse again (see
     csp.collect); `check_pages`: False when the pages were checked as they were written; `index`: False when the
-    search index is refreshed elsewhere (the preview's background refresh); `project`: the folder of mkdocs.yml and
+    search index is refreshed elsewhere (the preview's background refresh); `copies`: the pages' copies for the
+    search index, made while MkDocs wrote them (build_steps/search_index.py); `project`: the folder of mkdocs.yml and
     data/ (the search's synonyms)."""
     if not site_dir.is_dir():
         raise PluginError(f"Le dossier {site_dir} n’existe pas : construisez d’abord le site (make build).")
@@ -67,7 +69,7 @@ def finish_site(
     # Pagefind (an external program) indexes the site while this process scans the pages for the CSP: the scan
     # reads the pages only, and the policy is written once the index exists (it allows WebAssembly if it ships).
     with ThreadPoolExecutor(max_workers=1) as pool:
-        indexing = pool.submit(build_index, site_dir, project=project) if index else None
+        indexing = pool.submit(build_index, site_dir, project=project, copies=copies) if index else None
         hashes = collect(site_dir, template_dirs, known, cache)
         if indexing is not None:
             indexing.result()

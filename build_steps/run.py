@@ -19,7 +19,9 @@ class BuildRun:
     last_build: float | None = None  # when the previous build of this process started (preview)
     dates: dict[str, PageDates] = field(default_factory=dict)  # page -> dates from git history, read once per build
     render_pool: Any = None  # build_steps.parallel_render.RenderPool while pages are converted
+    write_pool: Any = None  # build_steps.parallel_write.WritePool while pages are written
     scanner: Any = None  # build_steps.csp.BackgroundScanner while pages are written
+    index_copies: Any = None  # build_steps.search_index.IndexCopies while pages are written (full builds)
     csp_cache: dict = field(default_factory=dict)  # pages already scanned, kept between the rebuilds of a preview
 
     def start(self, command: str, dirty: bool) -> None:

@@ -175,9 +175,54 @@ def copy_for_indexing(pages: list[tuple[str, Path]], work_dir: Path) -> Counter:
     return words
 
 
-def _run_pagefind(executable: Path, pages: list[tuple[str, Path]], output: Path) -> Counter:
+class IndexCopies:
+    """The copies Pagefind indexes, made while `mkdocs build` writes the pages, by the process that writes each one
+    (build_steps/parallel_write.py), instead of all at the end: the search index then waits only for Pagefind.
+
+    In a temporary folder: `pages/` holds the copies, `mots/` the words of each (one file per page, one word per line),
+    so that both processes write there without talking to each other. `build_index(…, copies=…)` indexes them; the
+    result is the same as from the built site (tests/builds/test_search_index.py compares both indexes)."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="pagefind-copies-"))
+
+    def add(self, relative: str, html: str) -> None:
+        """A page as it is written to the site (relative: its path in the site)."""
+        if "data-pagefind-body" not in html:
+            return
+        copy = page_for_indexing(html)
+        for folder, text in (("pages", copy), ("mots", "\n".join(sorted(page_words(copy))))):
+            target = self.folder / folder / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+
+    def pages(self) -> list[tuple[str, Path]]:
+        """(path in the site, copy) of every page added, in path order, as `indexable_pages` lists them."""
+        root = self.folder / "pages"
+        return sorted((path.relative_to(root).as_posix(), path) for path in root.rglob("*.html"))
+
+    def words(self) -> Counter:
+        words: Counter = Counter()
+        for path in (self.folder / "mots").rglob("*.html"):
+            words.update(path.read_text(encoding="utf-8").split("\n"))
+        words.pop("", None)
+        return words
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _run_pagefind(executable: Path, pages: list[tuple[str, Path]], output: Path, copies: bool = False) -> Counter:
+    """Index `pages` into `output`; returns their words. `copies`: the pages are already copies made for Pagefind,
+    all in one folder (IndexCopies): they are moved there, then indexed, instead of copied."""
     with tempfile.TemporaryDirectory(prefix="pagefind-") as work:
-        words = copy_for_indexing(pages, Path(work))
+        if copies:
+            for relative, page in pages:
+                (Path(work) / relative).parent.mkdir(parents=True, exist_ok=True)
+                page.rename(Path(work) / relative)
+            words: Counter = Counter()
+        else:
+            words = copy_for_indexing(pages, Path(work))
         command = [
             str(executable),
             "--site",
@@ -200,15 +245,16 @@ def _run_pagefind(executable: Path, pages: list[tuple[str, Path]], output: Path)
     return words
 
 
-def build_index(site_dir: Path, output: Path | None = None, *, project: Path) -> None:
+def build_index(site_dir: Path, output: Path | None = None, *, project: Path, copies: IndexCopies | None = None) -> None:
     """Index site_dir with Pagefind into `output` (site_dir/pagefind/); raises PluginError with a French message on failure.
 
     Up to pages_per_index() pages: one bundle. Beyond: the first group in `output`, the others in `output/lot-N/`
     (their index files only: the first bundle's engine searches them all), listed in `output/lots.json`.
-    With the index: the site's vocabulary and the synonyms of `project`/data/synonyms.yml (build_steps/search_words.py)."""
+    With the index: the site's vocabulary and the synonyms of `project`/data/synonyms.yml (build_steps/search_words.py).
+    `copies`: the pages' copies made while the site was written (IndexCopies), indexed instead of the built pages."""
     executable = pagefind_executable()
     output = output or site_dir / "pagefind"
-    pages = indexable_pages(site_dir)
+    pages = copies.pages() if copies is not None else indexable_pages(site_dir)
     if not pages:
         raise PluginError(
             f"Recherche : aucune page de {site_dir} ne porte l’attribut data-pagefind-body (overrides/main.html) : l’index serait vide."
@@ -217,9 +263,12 @@ def build_index(site_dir: Path, output: Path | None = None, *, project: Path) ->
     groups = split_pages(pages, pages_per_index())
     targets = [output] + [output / MERGED_BUNDLE.format(number=number) for number in range(2, len(groups) + 1)]
     # Two bundles at a time: Pagefind keeps mostly to one core, so both cores work (2,000 pages: 7.3 s -> 5.3 s).
-    words: Counter = Counter()
+    words: Counter = copies.words() if copies is not None else Counter()
     with ThreadPoolExecutor(max_workers=min(INDEXED_AT_ONCE, len(groups))) as pool:
-        for done in [pool.submit(_run_pagefind, executable, group, target) for group, target in zip(groups, targets, strict=True)]:
+        runs = [
+            pool.submit(_run_pagefind, executable, group, target, copies is not None) for group, target in zip(groups, targets, strict=True)
+        ]
+        for done in runs:
             words.update(done.result())  # the first failure, with Pagefind's message
     write_vocabulary(words, output)
     write_synonyms(project, output)

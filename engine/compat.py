@@ -9,6 +9,9 @@ What is used, and why:
 - MkDocs `Page.render` is deferred page by page, and the result of a conversion done in another process is put
   back on the page: `content`, `toc`, `_title_from_render` (private: the title found in the HTML),
   `present_anchor_ids` and `links_to_anchors` (read by MkDocs's anchor validation). build_steps/parallel_render.py.
+- MkDocs's build loop writes every page with the module function `mkdocs.commands.build._build_page` (private);
+  it is replaced for the loop's duration, so that a page can be written in another process.
+  build_steps/parallel_write.py.
 - MkDocs `File.is_modified` is replaced to have a quick preview rebuild every page. build_steps/preview.py.
 - MkDocs `PluginCollection.events` tells which plugins listen to an event. build_steps/parallel_render.py.
 - MkDocs's English log messages: a page's conversion error, the --dirty warning, the link and anchor warnings that
@@ -23,8 +26,11 @@ What is used, and why:
 
 from __future__ import annotations
 
+import inspect
 import re
+import sys
 from collections.abc import Callable
+from functools import partial
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -75,6 +81,38 @@ def apply_rendered_state(page: Any, state: dict, files: Any) -> None:
         page.links_to_anchors = {files.get_file_from_path(src): anchors for src, anchors in state["links_to_anchors"].items()}
 
 
+# --------------------------------------------------------------------------------------------------------------
+# MkDocs: the loop that writes the pages (mkdocs/commands/build.py: `build` calls the module's `_build_page` for
+# each page, after on_env). ProperDocs has the same module under its own name.
+# --------------------------------------------------------------------------------------------------------------
+BUILD_MODULES = ("mkdocs.commands.build", "properdocs.commands.build")
+PAGE_BUILDER = "_build_page"
+PAGE_BUILDER_PARAMETERS = ("page", "config", "doc_files", "nav", "env", "dirty", "excluded")
+
+
+def replace_page_builder(replacement: Callable[..., None]) -> Callable[[], None]:
+    """Have the build loop of the running engine call `replacement(original, page, config, doc_files, nav, env,
+    dirty, excluded)` instead of writing each page itself; returns the function that puts the original back."""
+    restore: list[Callable[[], None]] = []
+    for name in BUILD_MODULES:
+        module = sys.modules.get(name)
+        original = getattr(module, PAGE_BUILDER, None)
+        if module is None or original is None:
+            continue
+
+        def build_page(*args: Any, _original: Callable[..., None] = original, **kwargs: Any) -> None:
+            replacement(_original, *args, **kwargs)
+
+        setattr(module, PAGE_BUILDER, build_page)
+        restore.append(partial(setattr, module, PAGE_BUILDER, original))
+
+    def put_back() -> None:
+        for undo in restore:
+            undo()
+
+    return put_back
+
+
 def is_read(page: Any) -> bool:
     """Whether MkDocs read the page's source in this build (a --dirty rebuild skips unchanged pages)."""
     return page.markdown is not None
@@ -88,6 +126,11 @@ def has_own_title(page: Any) -> bool:
 def force_rebuild(file: Any) -> None:
     """Have a --dirty build rebuild this file although its source did not change."""
     file.is_modified = lambda: True
+
+
+def handlers(config: Any, event: str) -> list[Callable[..., Any]]:
+    """The handlers (plugins' methods and hooks' functions) registered for a MkDocs event."""
+    return list(config.plugins.events[event])
 
 
 def listeners(config: Any, event: str) -> list[str]:
@@ -309,6 +352,14 @@ def problems() -> list[str]:
             missing("mkdocs", f"Page.{attribute} n’existe plus (build_steps/parallel_render.py)")
     if not callable(getattr(Page, "render", None)):
         missing("mkdocs", "Page.render n’existe plus (build_steps/parallel_render.py)")
+    for name, package in zip(BUILD_MODULES, ("mkdocs", "properdocs"), strict=True):
+        builder = getattr(__import__(name, fromlist=[PAGE_BUILDER]), PAGE_BUILDER, None)
+        parameters = tuple(inspect.signature(builder).parameters) if callable(builder) else ()
+        if parameters != PAGE_BUILDER_PARAMETERS:
+            missing(
+                package,
+                f"{name}.{PAGE_BUILDER}{parameters or ' (absente)'} n’a plus les paramètres {PAGE_BUILDER_PARAMETERS} (build_steps/parallel_write.py)",
+            )
     if not callable(getattr(File, "is_modified", None)):
         missing("mkdocs", "File.is_modified n’existe plus (build_steps/preview.py)")
     if not isinstance(getattr(PluginCollection(), "events", None), dict):

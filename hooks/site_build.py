@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from build_steps import csp, feed, image_alt, markup, page_dates, parallel_render, preview, search_index
+from build_steps import csp, feed, image_alt, markup, page_dates, parallel_render, parallel_write, preview, search_index
 from build_steps.compact_html import compact
 from build_steps.escape_front_matter import escape_meta
 from build_steps.finish import finish_site, post_build_enabled
@@ -51,6 +51,9 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     if RUN.scanner is not None:  # a previous build that failed
         RUN.scanner.finish()
     RUN.scanner = csp.BackgroundScanner() if can_fork(RUN.command) else None
+    discard_index_copies()
+    if RUN.command == "build" and not RUN.dirty and post_build_enabled():
+        RUN.index_copies = search_index.IndexCopies()  # filled page by page (on_post_page), indexed at the end
     report_in_terminal(PREVIEW.problems)
 
 
@@ -98,6 +101,7 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
         preview.give_titles_to_unread_pages(files, Path(config.docs_dir), config.use_directory_urls)
     feed.write_feed(config, RUN.dates)  # the Atom feed: every page is read, and MkDocs has emptied the site folder
     env.globals.update(theme_globals(config.use_directory_urls))
+    RUN.write_pool = parallel_write.start(config, files, RUN.command)  # forked at the first page MkDocs writes
     return env
 
 
@@ -115,6 +119,8 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     image_alt.check_rendered(output, file)
     if RUN.scanner is not None:
         RUN.scanner.submit(page.file.dest_uri, page.file.abs_dest_path)
+    if RUN.index_copies is not None:
+        RUN.index_copies.add(page.file.dest_uri, output)
     return output
 
 
@@ -124,6 +130,9 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
 
 @event_priority(-100)  # last: after every plugin has written its files
 def on_post_build(*, config: MkDocsConfig) -> None:
+    writer, RUN.write_pool = RUN.write_pool, None
+    if writer is not None:
+        writer.finish()  # already done after the last page, unless the site has no page
     scanner, RUN.scanner = RUN.scanner, None
     known = scanner.finish() if scanner is not None else {}
     if not post_build_enabled():
@@ -131,16 +140,38 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     refresh = RUN.previewing and (site_dir / "pagefind" / "pagefind.js").is_file()
     project = Path(config.config_file_path).parent
-    finish_site(site_dir, tuple(config.theme.dirs), project=project, known=known, cache=RUN.csp_cache, check_pages=False, index=not refresh)
+    try:
+        finish_site(
+            site_dir,
+            tuple(config.theme.dirs),
+            project=project,
+            known=known,
+            cache=RUN.csp_cache,
+            check_pages=False,
+            index=not refresh,
+            copies=RUN.index_copies,
+        )
+    finally:
+        discard_index_copies()
     if refresh:
         search_index.refresh_in_background(site_dir, project)
 
 
 def on_build_error(*, error: Exception) -> None:
     discard_render_pool()
+    discard_index_copies()
+    writer, RUN.write_pool = RUN.write_pool, None
+    if writer is not None:
+        writer.discard()
 
 
 def discard_render_pool() -> None:
     pool, RUN.render_pool = RUN.render_pool, None
     if pool is not None:
         pool.worker.stop(wait=0)
+
+
+def discard_index_copies() -> None:
+    copies, RUN.index_copies = RUN.index_copies, None
+    if copies is not None:
+        copies.discard()
