@@ -499,3 +499,52 @@ def test_check_command(site, capsys):
     write(site, "data/checklists/essai.yml", 'titre: "Liste"\nitems: []\n')
     assert main([str(site)]) == 1
     assert "data/checklists/essai.yml, ligne 2 : essai › items — liste vide." in capsys.readouterr().err
+
+
+# --- content/schema.py compose_text: libyaml's composer, PyYAML's messages ------------------------------------
+FRONT_MATTER = """titre: "« Guide » : l’essentiel"
+type: fiche
+etiquettes:
+  - linkedin
+  - "réseaux sociaux"
+description: >
+  Sur deux
+  lignes.
+date: 2026-03-01
+"""
+
+
+def _shape(node):
+    """What the validation reads of a node: its tag, value and place (not libyaml's scalar style "" / None)."""
+    import yaml
+
+    place = (node.tag, node.start_mark.line, node.start_mark.column, node.end_mark.line)
+    if isinstance(node, yaml.ScalarNode):
+        return (*place, node.value)
+    if isinstance(node, yaml.SequenceNode):
+        return (*place, [_shape(item) for item in node.value])
+    return (*place, [(_shape(key), _shape(value)) for key, value in node.value])
+
+
+def test_fast_composer_gives_pyyaml_nodes():
+    import yaml
+
+    from content.schema import compose_text
+
+    found: list = []
+    assert _shape(compose_text(FRONT_MATTER, "docs/x.md", found)) == _shape(yaml.compose(FRONT_MATTER, Loader=yaml.SafeLoader))
+    assert found == []
+
+
+def test_a_refused_text_keeps_pyyaml_message():
+    """libyaml words its errors differently: the problem recorded is PyYAML's, which yaml_syntax_problem translates."""
+    import yaml
+
+    from content.schema import compose_text, yaml_syntax_problem
+
+    broken = "titre: a: b\n"
+    found: list = []
+    assert compose_text(broken, "docs/x.md", found) is None
+    with pytest.raises(yaml.YAMLError) as error:
+        yaml.compose(broken, Loader=yaml.SafeLoader)
+    assert found == [yaml_syntax_problem(error.value, "docs/x.md", 0)]
