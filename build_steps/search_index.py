@@ -181,7 +181,7 @@ class IndexCopies:
 
     In a temporary folder: `pages/` holds the copies, `mots/` the words of each (one file per page, one word per line),
     so that both processes write there without talking to each other. `build_index(…, copies=…)` indexes them; the
-    result is the same as from the built site (tests/builds/test_search_index.py compares both indexes)."""
+    result is the same as from the built site (tests/builds/test_parallel_render.py compares both indexes)."""
 
     def __init__(self) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="pagefind-copies-"))
