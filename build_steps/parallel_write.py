@@ -100,6 +100,11 @@ class WritePool:
     ) -> None:
         """In MkDocs's loop, instead of `builder(page, …)`: the page to the worker if it is free, else written here."""
         self.total += 1
+        if self.worker is None and self.total == 1 and not self.send_all and len(doc_files) > 1:
+            # The first page here: Jinja compiles the theme's templates as they are first used (a second at 250
+            # pages), and the worker, forked at the next page, inherits them compiled instead of compiling them again.
+            builder(page, config, doc_files, nav, env, dirty, excluded=excluded)
+            return
         if self.worker is None:
             gc.collect()
             self.worker = ForkedWorker(partial(_writer, builder, (config, doc_files, nav, env, dirty), self.files))
