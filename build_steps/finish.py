@@ -58,19 +58,23 @@ def finish_site(
     """Run the steps on `site_dir`, in order. `known`, `cache`: pages the CSP step need not parse again (see
     csp.collect); `check_pages`: False when the pages were checked as they were written; `index`: False when the
     search index is refreshed elsewhere (the preview's background refresh); `copies`: the pages' copies for the
-    search index, made while MkDocs wrote them (build_steps/search_index.py); `project`: the folder of mkdocs.yml and
+    search index, made while MkDocs wrote them (build_steps/search_index.py), removed once used; `project`: the folder of mkdocs.yml and
     data/ (the search's synonyms)."""
-    if not site_dir.is_dir():
-        raise PluginError(f"Le dossier {site_dir} n’existe pas : construisez d’abord le site (make build).")
-    if check_pages:
-        check_output(site_dir)
-    compact_assets(site_dir, project / "docs")
-    drop_relative_sitemap(site_dir)
-    # Pagefind (an external program) indexes the site while this process scans the pages for the CSP: the scan
-    # reads the pages only, and the policy is written once the index exists (it allows WebAssembly if it ships).
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        indexing = pool.submit(build_index, site_dir, project=project, copies=copies) if index else None
-        hashes = collect(site_dir, template_dirs, known, cache)
-        if indexing is not None:
-            indexing.result()
-    write_policy(site_dir, template_dirs, hashes=hashes)
+    try:
+        if not site_dir.is_dir():
+            raise PluginError(f"Le dossier {site_dir} n’existe pas : construisez d’abord le site (make build).")
+        if check_pages:
+            check_output(site_dir)
+        compact_assets(site_dir, project / "docs")
+        drop_relative_sitemap(site_dir)
+        # Pagefind (an external program) indexes the site while this process scans the pages for the CSP: the scan
+        # reads the pages only, and the policy is written once the index exists (it allows WebAssembly if it ships).
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            indexing = pool.submit(build_index, site_dir, project=project, copies=copies) if index else None
+            hashes = collect(site_dir, template_dirs, known, cache)
+            if indexing is not None:
+                indexing.result()
+        write_policy(site_dir, template_dirs, hashes=hashes)
+    finally:
+        if copies is not None:
+            copies.discard()

@@ -35,3 +35,28 @@ class BuildRun:
     def previewing(self) -> bool:
         """`make serve`: a --dirty preview, whose rebuilds are quick."""
         return self.command == "serve" and self.dirty
+
+    def pages_written(self) -> dict:
+        """After MkDocs's page loop: the write worker's pages waited for (its first error raised), then the CSP scans
+        of the pages the scanner received (csp.BackgroundScanner.finish: page -> scan)."""
+        writer, self.write_pool = self.write_pool, None
+        if writer is not None:
+            writer.finish()  # already done after the last page, unless the site has no page
+        scanner, self.scanner = self.scanner, None
+        return scanner.finish() if scanner is not None else {}
+
+    def discard_workers(self) -> None:
+        """After an error (or before a build, for those a failed build left): every worker stopped without waiting,
+        the copies for the search index removed."""
+        pool, self.render_pool = self.render_pool, None
+        if pool is not None:
+            pool.worker.stop(wait=0)
+        writer, self.write_pool = self.write_pool, None
+        if writer is not None:
+            writer.discard()
+        scanner, self.scanner = self.scanner, None
+        if scanner is not None:
+            scanner.worker.stop(wait=0)
+        copies, self.index_copies = self.index_copies, None
+        if copies is not None:
+            copies.discard()

@@ -48,10 +48,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(100)  # first: the CSP scanner is forked before any other handler may start a thread
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    if RUN.scanner is not None:  # a previous build that failed
-        RUN.scanner.finish()
+    RUN.discard_workers()  # those of a previous build that failed
     RUN.scanner = csp.BackgroundScanner() if can_fork(RUN.command) else None
-    discard_index_copies()
     if RUN.command == "build" and not RUN.dirty and post_build_enabled():
         RUN.index_copies = search_index.IndexCopies()  # filled page by page (on_post_page), indexed at the end
     report_in_terminal(PREVIEW.problems)
@@ -68,7 +66,6 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 @event_priority(-100)  # last: the file list and the navigation are final when the render worker is forked
 def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
     french_nav_titles(nav.items)
-    discard_render_pool()
     RUN.render_pool = parallel_render.start(config, files, RUN.command)
     return nav
 
@@ -130,48 +127,26 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
 
 @event_priority(-100)  # last: after every plugin has written its files
 def on_post_build(*, config: MkDocsConfig) -> None:
-    writer, RUN.write_pool = RUN.write_pool, None
-    if writer is not None:
-        writer.finish()  # already done after the last page, unless the site has no page
-    scanner, RUN.scanner = RUN.scanner, None
-    known = scanner.finish() if scanner is not None else {}
+    known = RUN.pages_written()
     if not post_build_enabled():
         return
     site_dir = Path(config.site_dir)
     refresh = RUN.previewing and (site_dir / "pagefind" / "pagefind.js").is_file()
     project = Path(config.config_file_path).parent
-    try:
-        finish_site(
-            site_dir,
-            tuple(config.theme.dirs),
-            project=project,
-            known=known,
-            cache=RUN.csp_cache,
-            check_pages=False,
-            index=not refresh,
-            copies=RUN.index_copies,
-        )
-    finally:
-        discard_index_copies()
+    copies, RUN.index_copies = RUN.index_copies, None
+    finish_site(
+        site_dir,
+        tuple(config.theme.dirs),
+        project=project,
+        known=known,
+        cache=RUN.csp_cache,
+        check_pages=False,
+        index=not refresh,
+        copies=copies,
+    )
     if refresh:
         search_index.refresh_in_background(site_dir, project)
 
 
 def on_build_error(*, error: Exception) -> None:
-    discard_render_pool()
-    discard_index_copies()
-    writer, RUN.write_pool = RUN.write_pool, None
-    if writer is not None:
-        writer.discard()
-
-
-def discard_render_pool() -> None:
-    pool, RUN.render_pool = RUN.render_pool, None
-    if pool is not None:
-        pool.worker.stop(wait=0)
-
-
-def discard_index_copies() -> None:
-    copies, RUN.index_copies = RUN.index_copies, None
-    if copies is not None:
-        copies.discard()
+    RUN.discard_workers()
