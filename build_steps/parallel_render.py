@@ -41,7 +41,7 @@ from mkdocs.structure.pages import Page
 
 from engine import compat
 
-from .workers import ForkedWorker, LogCapture, WorkerStopped, can_fork, capture_logs, portable, replay
+from .workers import ForkedWorker, LogCapture, WorkerStopped, can_fork, capture_logs, portable, replay, stopped_error
 
 # Pages sent to the worker and not converted yet, beyond which the build's process converts the next page itself.
 QUEUE_DEPTH = 2
@@ -123,11 +123,7 @@ class RenderPool:
             results = self.worker.finish(STALLED_AFTER)
         except WorkerStopped as stopped:
             missing = [src for src in self.pages if src not in self.received] + [None]
-            raise PluginError(
-                f"Rendu des pages : le processus auxiliaire s’est arrêté (code {stopped.exit_code}) avant "
-                f"d’avoir converti {stopped.missing} page(s), dont {missing[0]}. Relancez la construction ; si "
-                "l’erreur revient, construisez sans lui : PV_PARALLEL_RENDER=off make build."
-            ) from None
+            raise stopped_error("Rendu des pages", "converti", stopped, missing[0]) from None
         for result in results:
             self._keep(result)
         log.info(f"Rendu des pages : {len(self.pages)} sur {self.total} converties par le processus auxiliaire.")

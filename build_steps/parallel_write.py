@@ -38,7 +38,7 @@ from mkdocs.structure.files import Files
 from engine import compat
 
 from .parallel_render import QUEUE_DEPTH, STALLED_AFTER, mode
-from .workers import ForkedWorker, LogCapture, WorkerStopped, can_fork, capture_logs, portable, replay
+from .workers import ForkedWorker, LogCapture, WorkerStopped, can_fork, capture_logs, portable, replay, stopped_error
 
 log = logging.getLogger("mkdocs.build_steps.parallel_write")
 
@@ -136,11 +136,7 @@ class WritePool:
                 self.received[result["src_uri"]] = result
         except WorkerStopped as stopped:
             missing = [src for src in self.sent if src not in self.received] + [None]
-            raise PluginError(
-                f"Écriture des pages : le processus auxiliaire s’est arrêté (code {stopped.exit_code}) avant "
-                f"d’avoir écrit {stopped.missing} page(s), dont {missing[0]}. Relancez la construction ; si "
-                "l’erreur revient, construisez sans lui : PV_PARALLEL_RENDER=off make build."
-            ) from None
+            raise stopped_error("Écriture des pages", "écrit", stopped, missing[0]) from None
         log.info(f"Écriture des pages : {len(self.sent)} sur {self.total} écrites par le processus auxiliaire.")
         for src_uri in self.sent:
             result = self.received[src_uri]

@@ -108,6 +108,15 @@ class ForkedWorker:
             self.process.join()
 
 
+def stopped_error(step: str, verb: str, stopped: WorkerStopped, first_missing: str | None) -> PluginError:
+    """The French error of a page worker that stopped before the end: « Rendu des pages », « converti »…"""
+    return PluginError(
+        f"{step} : le processus auxiliaire s’est arrêté (code {stopped.exit_code}) avant d’avoir {verb} "
+        f"{stopped.missing} page(s), dont {first_missing}. Relancez la construction ; si l’erreur revient, "
+        "construisez sans lui : PV_PARALLEL_RENDER=off make build."
+    )
+
+
 class LogCapture(logging.Handler):
     """Keeps a worker's log records, made picklable, to be replayed by the build's process."""
 

@@ -1,4 +1,4 @@
-"""build_steps/workers.py, the forked second process of build_steps/parallel_render.py and build_steps/csp.py: every task gets its
+"""build_steps/workers.py, the forked second process of build_steps/parallel_render.py, parallel_write.py and csp.py: every task gets its
 result, a worker that dies is reported instead of waited for, and the CSP scan done by the worker is the one the
 build's process would have done."""
 
@@ -98,3 +98,14 @@ def test_background_csp_scan_matches_the_scan_in_this_process(tmp_path):
         text = page.read_text(encoding="utf-8")
         assert found[page.relative_to(tmp_path).as_posix()] == (csp._fingerprint(text), csp.scan_page(text))
     assert found["page-0/index.html"][1][3], "l’attribut onclick de la page 0 aurait dû être signalé"
+
+
+def test_a_stopped_worker_is_reported_in_french_with_the_way_out():
+    from build_steps.workers import WorkerStopped, stopped_error
+
+    error = stopped_error("Écriture des pages", "écrit", WorkerStopped(-9, 3, []), "fiches/profil-linkedin.md")
+    assert str(error) == (
+        "Écriture des pages : le processus auxiliaire s’est arrêté (code -9) avant d’avoir écrit 3 page(s), dont "
+        "fiches/profil-linkedin.md. Relancez la construction ; si l’erreur revient, construisez sans lui : "
+        "PV_PARALLEL_RENDER=off make build."
+    )
