@@ -8,9 +8,10 @@ plugin's state final. Then, page after page, a page goes to the worker while the
 pages waiting; otherwise the build's process writes it itself. Both write with MkDocs's own function
 (`_build_page`, through engine/compat.py), so the plugins' events run the same way in both processes.
 
-The worker's log records come back with each page and are replayed here, in page order, when the loop is over
-(`finish`, first of on_post_build's handlers): strict mode counts their warnings, and an error stops the build with
-MkDocs's own message (« Error building page '…' »), as it would without the worker.
+The worker's log records come back with each page and are replayed here, in page order, once the loop has reached
+its last page (`finish`, before MkDocs checks the anchors and runs on_post_build): strict mode counts their warnings,
+and an error stops the build with MkDocs's own message (« Error building page '…' »), as it would without the
+worker; a page that failed in the worker stops the loop as soon as its result arrives.
 
 The output is the same: tests/builds/test_parallel_render.py compares every file of the site built with and
 without the workers. That holds while no plugin keeps, from on_page_context or on_post_page, something it uses
