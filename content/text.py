@@ -35,7 +35,8 @@ def file_size(size: int) -> str:
     kilo = math.ceil(size / 1024)
     if kilo < 1000:
         return f"{kilo}\u00a0Ko"
-    return f"{size / 1024 / 1024:.1f}".replace(".", ",") + "\u00a0Mo"
+    tenths = math.ceil(size * 10 / 1024 / 1024)
+    return f"{tenths // 10},{tenths % 10}\u00a0Mo"
 
 
 def sort_key(text: str) -> str:

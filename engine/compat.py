@@ -135,7 +135,7 @@ def handlers(config: Any, event: str) -> list[Callable[..., Any]]:
 
 def listeners(config: Any, event: str) -> list[str]:
     """The handlers (plugins and hooks) registered for a MkDocs event, as text."""
-    return [str(handler) for handler in config.plugins.events[event]]
+    return [str(handler) for handler in handlers(config, event)]
 
 
 # MkDocs's log messages (English). The build's logger, and the texts the project recognises.

@@ -15,7 +15,8 @@ from content.text import count, file_size
         (1025, "2\u00a0Ko"),
         (63_000, "62\u00a0Ko"),
         (1_023_000, "1,0\u00a0Mo"),
-        (1_300_000, "1,2\u00a0Mo"),
+        (1_258_291, "1,2\u00a0Mo"),
+        (1_300_000, "1,3\u00a0Mo"),  # 1.24 Mo: rounded up, as Ko are
     ],
 )
 def test_file_size_never_announces_less_than_the_download(size, shown):
