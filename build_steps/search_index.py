@@ -167,12 +167,17 @@ def copy_for_indexing(pages: list[tuple[str, Path]], work_dir: Path) -> Counter:
     their indexed text (word -> number of pages holding it), for the search's vocabulary (build_steps/search_words.py)."""
     words: Counter = Counter()
     for relative, page in pages:
-        target = work_dir / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        copy = page_for_indexing(page.read_text(encoding="utf-8"))
-        target.write_text(copy, encoding="utf-8")
-        words.update(page_words(copy))
+        words.update(write_copy(page.read_text(encoding="utf-8"), work_dir / relative))
     return words
+
+
+def write_copy(html: str, target: Path) -> set[str]:
+    """Write the copy of a page that Pagefind indexes (page_for_indexing) to `target`; returns the words of its
+    indexed text (build_steps/search_words.py)."""
+    copy = page_for_indexing(html)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(copy, encoding="utf-8")
+    return page_words(copy)
 
 
 class IndexCopies:
@@ -190,11 +195,10 @@ class IndexCopies:
         """A page as it is written to the site (relative: its path in the site)."""
         if "data-pagefind-body" not in html:
             return
-        copy = page_for_indexing(html)
-        for folder, text in (("pages", copy), ("mots", "\n".join(sorted(page_words(copy))))):
-            target = self.folder / folder / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+        words = write_copy(html, self.folder / "pages" / relative)
+        target = self.folder / "mots" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("\n".join(sorted(words)), encoding="utf-8")
 
     def pages(self) -> list[tuple[str, Path]]:
         """(path in the site, copy) of every page added, in path order, as `indexable_pages` lists them."""
