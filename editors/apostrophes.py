@@ -105,7 +105,7 @@ def _same_data(before: str, after: str) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = command_line.parser(prog="python -m editors.apostrophes", description="Apostrophes droites du texte des pages et des données.")
-    parser.add_argument("project", nargs="?", default=".", help="dossier du projet (celui de mkdocs.yml)")
+    parser.add_argument("project", nargs="?", default=".", metavar="projet", help="dossier du projet (celui de mkdocs.yml)")
     parser.add_argument("--corriger", action="store_true", help="met l’apostrophe typographique dans les fichiers")
     args = parser.parse_args(argv)
     root = Path(args.project).resolve()

@@ -188,7 +188,7 @@ def run_all(root: Path, out: TextIO = sys.stdout, *, github: bool = False, code_
 
 def main(argv: list[str] | None = None) -> int:
     parser = command_line.parser(prog="python -m editors.check", description="Vérifie data/ et les en-têtes des pages de docs/.")
-    parser.add_argument("project", nargs="?", default=".", help="dossier du projet (celui de mkdocs.yml)")
+    parser.add_argument("project", nargs="?", default=".", metavar="projet", help="dossier du projet (celui de mkdocs.yml)")
     parser.add_argument(
         "--all", action="store_true", help="toutes les vérifications de « make check » : navigation, liens, orthographe, mise en forme…"
     )

@@ -58,8 +58,8 @@ def differences(first: Path, second: Path, *, whitespace: bool = False, ignore: 
 
 def main(argv: list[str] | None = None) -> int:
     parser = command_line.parser(prog="python -m tools.compare_sites", description="Compare deux sites construits.")
-    parser.add_argument("first", type=Path)
-    parser.add_argument("second", type=Path)
+    parser.add_argument("first", type=Path, metavar="premier", help="le dossier du premier site construit")
+    parser.add_argument("second", type=Path, metavar="second", help="le dossier du second site construit")
     parser.add_argument("--whitespace", action="store_true", help="accepter les pages HTML qui ne diffèrent que par les blancs")
     args = parser.parse_args(argv)
     found = differences(args.first, args.second, whitespace=args.whitespace)

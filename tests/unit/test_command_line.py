@@ -11,8 +11,18 @@ from build_steps import offline, pdf_kit
 from content import command_line
 from deploy import error_pages
 from editors import apostrophes, check, newpage
+from tools import compare_sites
 
-COMMANDS = [check.main, newpage.main, apostrophes.main, finish_command.main, pdf_kit.main, offline.main, error_pages.main]
+COMMANDS = [
+    check.main,
+    newpage.main,
+    apostrophes.main,
+    finish_command.main,
+    pdf_kit.main,
+    offline.main,
+    error_pages.main,
+    compare_sites.main,
+]
 
 
 @pytest.mark.parametrize("main", COMMANDS, ids=lambda main: main.__module__)
@@ -23,7 +33,8 @@ def test_help_is_in_french(main, capsys):
     shown = capsys.readouterr().out
     assert shown.startswith("utilisation : python")
     assert "affiche cette aide" in shown and "options\u00a0:" in shown
-    assert not re.search(r"usage:|positional arguments|show this help", shown), shown
+    # argparse's words, and the arguments' English names (their `metavar` names them in French)
+    assert not re.search(r"usage:|positional arguments|show this help|\b(?:project|first)\b", shown), shown
 
 
 @pytest.mark.parametrize("main", COMMANDS, ids=lambda main: main.__module__)

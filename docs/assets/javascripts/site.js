@@ -260,5 +260,5 @@
     document.querySelectorAll(".ck[data-ck-key]").forEach(setUp);
   }
 
-  window.pv.eachPage(setUpAll); /* site.js: after each instant navigation, or once loaded (copies opened from files) */
+  window.pv.eachPage(setUpAll); /* after each instant navigation, or once loaded (copies opened from files) */
 })();
