@@ -66,17 +66,33 @@ def hostile_site(tmp_path_factory) -> Path:
     return site
 
 
-def test_payload_is_in_the_build(hostile_site):
+@pytest.fixture(scope="module")
+def carriers(hostile_site) -> dict[Path, set[tuple[str, str, str, str]]]:
+    """Every page that carries the payload's words -> the places where it writes them (payload_places), read once."""
+    found = {}
+    for path in html_pages(hostile_site):
+        html = path.read_text(encoding="utf-8")
+        if any(word in html for word in PAYLOAD_WORDS):
+            found[path] = payload_places(html)
+    assert len(found) >= 3, found  # the page itself, its neighbours' navigation, the tags index
+    return found
+
+
+@pytest.fixture(scope="module")
+def visited(hostile_site, carriers) -> list[Path]:
+    """The pages the browser passes visit (representatives)."""
+    return representatives(carriers, hostile_site / PAGE_URL / "index.html")
+
+
+def test_payload_is_in_the_build(hostile_site, carriers, visited):
     """Guards the test: the modified page and its checklist are really built, with the payload's text; the pages
     the browser passes visit write the payload in every place any page does (head, navigation, article…)."""
     html = (hostile_site / PAGE_URL / "index.html").read_text(encoding="utf-8")
     assert MARKER in html and "Intro" in html and "Description piégée" in html
-    carriers = [path for path in html_pages(hostile_site) if any(word in path.read_text(encoding="utf-8") for word in PAYLOAD_WORDS)]
-    chosen = representatives(carriers, hostile_site / PAGE_URL / "index.html")
-    places = {place for path in chosen for place in payload_places(path.read_text(encoding="utf-8"))}
-    assert places == {place for path in carriers for place in payload_places(path.read_text(encoding="utf-8"))}
+    places = {place for path in visited for place in carriers[path]}
+    assert places == {place for found in carriers.values() for place in found}
     assert {"head", "nav", "article"} <= {region for region, *_ in places}, places
-    print(f"{len(chosen)} pages sur {len(carriers)} couvrent les {len(places)} endroits où la charge est écrite")
+    print(f"{len(visited)} pages sur {len(carriers)} couvrent les {len(places)} endroits où la charge est écrite")
 
 
 def test_no_payload_in_an_executable_place(hostile_site):
@@ -142,15 +158,14 @@ def payload_places(html: str) -> set[tuple[str, str, str, str]]:
     return places
 
 
-def representatives(carriers: list[Path], page: Path) -> list[Path]:
+def representatives(carriers: dict[Path, set], page: Path) -> list[Path]:
     """The modified page, then each page that writes the payload in a place no page before it does: together they
     cover every place of every carrier (a browser pass over the 35 carriers would test the same places again)."""
     chosen, covered = [], set()
     for path in [page, *[carrier for carrier in carriers if carrier != page]]:
-        places = payload_places(path.read_text(encoding="utf-8"))
-        if path == page or places - covered:
+        if path == page or carriers[path] - covered:
             chosen.append(path)
-            covered |= places
+            covered |= carriers[path]
     return chosen
 
 
@@ -173,15 +188,14 @@ class Reader:
         self.events.append(f"boîte de dialogue : {dialog.message}")
         dialog.dismiss()
 
-    def visit_everything(self, site: Path, base_url: str) -> list[str]:
+    def visit_everything(self, site: Path, base_url: str, pages: list[Path]) -> list[str]:
         """Every place where the payload is written (its title shows in other pages' navigation, its checklist on its
-        own page…: representatives()), with the pointer and the focus over the checklist of the modified page;
-        returns the pages where window.__pwned got set. A page without any of the payload's words has nothing to run."""
+        own page…: `pages`, the representatives()), with the pointer and the focus over the checklist of the modified
+        page; returns the pages where window.__pwned got set. A page without any of the payload's words has nothing to
+        run."""
         pwned = []
         page = self.page
-        carriers = [path for path in html_pages(site) if any(word in path.read_text(encoding="utf-8") for word in PAYLOAD_WORDS)]
-        assert len(carriers) >= 3, carriers  # the page itself, its neighbours' navigation, the tags index
-        for path in representatives(carriers, site / PAGE_URL / "index.html"):
+        for path in pages:
             relative = path.relative_to(site).as_posix()
             url = urljoin(base_url, relative[: -len("index.html")] if relative.endswith("index.html") else relative)
             page.goto(url, wait_until="load")
@@ -208,12 +222,12 @@ class Reader:
 
 
 @pytest.mark.browser
-def test_nothing_runs_even_without_any_policy(hostile_site, browser):
+def test_nothing_runs_even_without_any_policy(hostile_site, visited, browser):
     """The escaping alone: a plain server (no CSP at all) and nothing runs."""
     reader = Reader(browser)
     try:
         with StaticServer(hostile_site) as server:
-            pwned = reader.visit_everything(hostile_site, server.url)
+            pwned = reader.visit_everything(hostile_site, server.url, visited)
     finally:
         reader.close()
     assert not pwned, f"la charge s'est exécutée sur : {pwned}"
@@ -221,12 +235,12 @@ def test_nothing_runs_even_without_any_policy(hostile_site, browser):
 
 
 @pytest.mark.browser
-def test_nothing_runs_nor_knocks_on_the_policy_with_nginx(hostile_site, browser):
+def test_nothing_runs_nor_knocks_on_the_policy_with_nginx(hostile_site, visited, browser):
     """Served by nginx with the shipped CSP: nothing runs and the policy never has to block anything."""
     reader = Reader(browser)
     try:
         with LocalNginx(hostile_site) as server:
-            pwned = reader.visit_everything(hostile_site, server.url)
+            pwned = reader.visit_everything(hostile_site, server.url, visited)
     finally:
         reader.close()
     assert not pwned, f"la charge s'est exécutée sur : {pwned}"
