@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from build_steps import compact_assets
 from engine.config import read_config
 from tests.support import ROOT, html_pages
 
@@ -119,9 +120,7 @@ def test_every_markdown_page_is_in_the_search_index(built_site):
 def test_the_sites_own_scripts_and_stylesheets_are_served_minified(built_site):
     """build_steps/compact_assets.py: no maintainers' comments in what readers download (the browser tests run
     these same files); Material's own files are left as they come."""
-    sources = sorted((ROOT / "docs" / "assets" / "javascripts").glob("*.js")) + sorted(
-        (ROOT / "docs" / "assets" / "stylesheets").glob("*.css")
-    )
+    sources = [source for folder, pattern, _ in compact_assets.KINDS for source in sorted((ROOT / "docs" / folder).glob(pattern))]
     assert len(sources) >= 7
     for source in sources:
         served = (built_site / source.relative_to(ROOT / "docs")).read_text(encoding="utf-8")
