@@ -37,6 +37,7 @@ import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -44,6 +45,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench import sitegen
+from build_steps.search_index import build_index
 from content import command_line
 from engine.command import mkdocs_command, mkdocs_environment
 from tools.browser import CHROMIUM, CHROMIUM_ARGS, free_port
@@ -302,10 +304,40 @@ def preview_edit(project: Path, options: list[str], src: str) -> dict:
         log.close()
 
 
+def cpu_split(project: Path, mode: str) -> dict:
+    """One build without profiler (PV_PARALLEL_RENDER=`mode`), through bench/cpu_split.py: its duration and the
+    processor time of the MkDocs process and of the processes it started."""
+    report = project / f"cpu-{mode}.json"
+    command = [sys.executable, "-m", "bench.cpu_split", str(report), "build", "--clean", "--site-dir", str(project / "site")]
+    result = subprocess.run(command, cwd=project, env={**build_env(project), "PV_PARALLEL_RENDER": mode}, capture_output=True, text=True)
+    if result.returncode != 0 or not report.is_file():
+        raise SystemExit(
+            f"Banc d’essai : la construction mesurée de {project} a échoué :\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+        )
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+def pagefind_alone(project: Path, site: Path) -> dict:
+    """The search index built again from the built site into a temporary folder: duration, processor time of the
+    copies (this process) and of Pagefind (its processes)."""
+    with tempfile.TemporaryDirectory(prefix="pagefind-seul-") as work:
+        own, helpers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        build_index(site, Path(work) / "pagefind", project=project)
+        seconds = time.perf_counter() - started
+        own_after, helpers_after = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+
+    def cpu(before: resource.struct_rusage, after: resource.struct_rusage) -> float:
+        return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+    return {"seconds": seconds, "pagefind_cpu": cpu(helpers, helpers_after), "copies_cpu": cpu(own, own_after)}
+
+
 # --------------------------------------------------------------------------------------------------------------
 # Profile
 # --------------------------------------------------------------------------------------------------------------
-# (label, file suffix, function name): inclusive time (cProfile's cumulative time) of these functions.
+# (label, file suffix, function name): inclusive time (cProfile's cumulative time) of these functions. The search
+# index is built in a thread, which cProfile does not see: its time comes from pagefind_alone().
 PROFILE_PARTS = [
     ("Construction complète (build)", "mkdocs/commands/build.py", "build"),
     ("Chargement de la configuration", "mkdocs/config/base.py", "load_config"),
@@ -323,7 +355,6 @@ PROFILE_PARTS = [
     ("Balisage de Material complété (build_steps/markup.py)", "build_steps/markup.py", "complete_markup"),
     ("HTML compacté (build_steps/compact_html.py)", "build_steps/compact_html.py", "compact"),
     ("Étapes sur le site construit (build_steps/finish.py)", "build_steps/finish.py", "finish_site"),
-    ("  dont index de recherche, en parallèle (build_steps/search_index.py)", "build_steps/search_index.py", "build_index"),
     ("  dont CSP (build_steps/csp.py)", "build_steps/csp.py", "collect"),
     ("Étiquettes (plugin tags)", "material/plugins/tags/plugin.py", "on_page_markdown"),
 ]
@@ -351,6 +382,8 @@ def profile(pages: int, project: Path | None = None, name: str | None = None) ->
     subprocess.run(command, cwd=project, env=env, check=True, capture_output=True)
     wall = time.perf_counter() - started
     plain = run_build(project, project / "site")
+    processors = {mode: cpu_split(project, mode) for mode in ("off", "auto")}
+    pagefind = pagefind_alone(project, project / "site")
     stats = pstats.Stats(str(output)).stats
     total = None
     rows = []
@@ -369,6 +402,27 @@ def profile(pages: int, project: Path | None = None, name: str | None = None) ->
     ]
     for label, seconds in rows:
         lines.append(f"| {label} | {seconds:.1f} s | {100 * seconds / total:.0f} % |")
+    lines += [
+        "",
+        "Temps processeur mesuré sans profileur (cProfile ne voit ni les seconds processus ni Pagefind) :",
+        "",
+        "| Construction | Durée | Processeur : processus MkDocs | Processeur : processus lancés (seconds processus, analyse CSP, Pagefind, git) | Processeur en tout |",
+        "|---|---|---|---|---|",
+    ]
+    for mode, label in (
+        ("off", "un seul processus pour le Markdown et les pages (`PV_PARALLEL_RENDER=off`)"),
+        ("auto", "comme `make build`"),
+    ):
+        split = processors[mode]
+        lines.append(
+            f"| {label} | {split['seconds']:.1f} s | {split['mkdocs_cpu']:.1f} s | {split['helpers_cpu']:.1f} s | "
+            f"{split['mkdocs_cpu'] + split['helpers_cpu']:.1f} s |"
+        )
+    lines += [
+        "",
+        f"Pagefind seul, relancé sur le site construit : {pagefind['seconds']:.1f} s, dont {pagefind['pagefind_cpu']:.1f} s de processeur "
+        f"pour Pagefind (sur {os.cpu_count()} cœurs) et {pagefind['copies_cpu']:.1f} s pour les copies des pages.",
+    ]
     text = "\n".join(lines)
     print(text)
     (RESULTS / f"{name or f'profile-{pages}'}.md").write_text(text + "\n", encoding="utf-8")
