@@ -37,6 +37,10 @@ CATEGORIES = {"performance": "perf.", "accessibility": "access.", "best-practice
 DESKTOP_MIN = {"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100}
 MOBILE_MIN = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 LIGHTHOUSE_JS = ROOT / "node_modules" / "lighthouse" / "package.json"
+# The target of memo sheets « as fast as the home page on a phone »: mobile medians. Reported page by page, not
+# enforced: on this 2-core machine one page's blocking time moves between 0 and over 80 ms from run to run of the same
+# site (Material's bundle task overlapping the simulated first paint or not), so a failure would measure the load.
+PHONE_GOAL = {"performance": 98, "blocking_ms": 50}
 
 
 def fail(message: str) -> None:
@@ -106,6 +110,20 @@ def shortfalls(results: dict) -> list[str]:
     return problems
 
 
+def phone_goal(page: dict) -> tuple[float | None, float | None, bool]:
+    """(median mobile performance, median blocking time in ms, whether both meet PHONE_GOAL) for one page."""
+    performance = medians(page["mobile"])["performance"]
+    blocking = [run["metrics"]["total-blocking-time"] for run in page["mobile"] if "total-blocking-time" in run.get("metrics", {})]
+    blocked = statistics.median(blocking) if blocking else None
+    met = (
+        performance is not None
+        and blocked is not None
+        and performance >= PHONE_GOAL["performance"]
+        and blocked <= PHONE_GOAL["blocking_ms"]
+    )
+    return performance, blocked, met
+
+
 def report(results: dict, problems: list[str]) -> str:
     def cells(scores: dict[str, float | None]) -> str:
         return " / ".join("—" if scores[c] is None else f"{scores[c]:g}" for c in CATEGORIES)
@@ -135,6 +153,19 @@ def report(results: dict, problems: list[str]) -> str:
         lines.append(
             f"| {page['label']} (`{address}`) | {cells(page['desktop']['scores'])} | {cells(medians(page['mobile']))} | {per_run} | {blocked} |"
         )
+    goal = [(page, *phone_goal(page)) for page in results["pages"]]
+    lines += [
+        "",
+        f"Objectif « aussi rapide que l’accueil sur un téléphone » : médiane mobile d’au moins {PHONE_GOAL['performance']} "
+        f"en performance et d’au plus {PHONE_GOAL['blocking_ms']} ms de blocage sur chaque page. Indiqué ici, pas exigé : "
+        "sur une machine de deux cœurs partagée, le blocage d’une même page varie de 0 à plus de 80 ms d’un passage à l’autre (relevés du 7 décembre 2026).",
+        "",
+        *(
+            f"- {page['label']} : {'atteint' if met else 'non atteint'} "
+            f"({'—' if performance is None else f'{performance:g}'} ; {'—' if blocked is None else f'{blocked:.0f} ms'})"
+            for page, performance, blocked, met in goal
+        ),
+    ]
     lines += [
         "",
         f"« Recherche » : Lighthouse ne peut pas ouvrir la recherche depuis une adresse. Un parcours (user flow) "

@@ -78,6 +78,24 @@ def test_report_lists_every_page_with_both_forms():
     assert "Tous les scores atteignent leur seuil." in text
 
 
+def test_phone_goal_is_reported_page_by_page():
+    results = copy.deepcopy(RESULTS)
+    page = results["pages"][0]
+    for run, blocking in zip(page["mobile"], (10, 40, 200), strict=True):
+        run["metrics"] = {"total-blocking-time": blocking}
+    assert tool.phone_goal(page) == (97, 40, False)  # performance median 97 < 98
+    assert "- Accueil : non atteint (97 ; 40 ms)" in tool.report(results, [])
+    for run in page["mobile"]:
+        run["scores"]["performance"] = 99
+    assert tool.phone_goal(page) == (99, 40, True)
+    page["mobile"][0]["metrics"]["total-blocking-time"] = 60  # 40, 60, 200: median 60 > 50
+    assert tool.phone_goal(page) == (99, 60, False)
+    assert "- Accueil : non atteint (99 ; 60 ms)" in tool.report(results, [])
+    page["mobile"][0]["metrics"]["total-blocking-time"] = 0
+    assert "- Accueil : atteint (99 ; 40 ms)" in tool.report(results, [])
+    assert tool.shortfalls(results) == []  # reported, not enforced
+
+
 def test_lighthouse_is_pinned_exactly():
     declared = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["lighthouse"]
     locked = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))["packages"]["node_modules/lighthouse"]["version"]
