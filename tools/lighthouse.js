@@ -3,14 +3,16 @@
 //   node tools/lighthouse.js <base URL> <output.json> [runs] [mobile performance threshold] [page ids, comma-separated]
 //
 // For each page of PAGES: one desktop run (Lighthouse's desktop preset) and `runs` mobile runs (default
-// settings: emulated phone, simulated slow 4G and CPU). A run that returns no score (Lighthouse's runtime error,
-// such as NO_FCP under load) is run again, up to RETRIES times; its error is kept in the results. When the median
-// of the mobile performance scores is under the threshold, EXTRA_RUNS more runs are made (a 2-core machine under
-// load gives outliers): the median of all of them is what is judged, and a real regression still fails. Then « the search », which no URL can show: a user flow
-// (Lighthouse's startFlow with puppeteer-core) loads the home page, opens the search with « s » and types a query
-// (a timespan: performance while searching), then takes a snapshot of the page with the results shown
-// (accessibility, best practices, SEO). Every run gets a fresh Chromium (/usr/bin/chromium, or CHROME_PATH).
-// Writes the four category scores (0-100) of every run, and the audits that lost points, as JSON.
+// settings: emulated phone, simulated slow 4G and CPU, the CPU slowdown calibrated on the host: see
+// tools/lighthouse-phone.js). A run that returns no score (Lighthouse's runtime error, such as NO_FCP under load) is
+// run again, up to RETRIES times; its error is kept in the results. When the median of the mobile performance
+// scores is under the threshold, EXTRA_RUNS more runs are made (a 2-core machine under load gives outliers): the
+// median of all of them is what is judged, and a real regression still fails. Then « the search », which no URL
+// can show: a user flow (Lighthouse's startFlow with puppeteer-core) loads the home page, opens the search with
+// « s » and types a query (a timespan: performance while searching), then takes a snapshot of the page with the
+// results shown (accessibility, best practices, SEO). Every run gets a fresh Chromium (/usr/bin/chromium, or
+// CHROME_PATH). Writes the four category scores (0-100) of every run, the audits that lost points, and for mobile
+// runs the benchmarkIndex and CPU multiplier used, as JSON.
 
 import fs from "node:fs";
 import os from "node:os";
@@ -18,6 +20,10 @@ import path from "node:path";
 
 import puppeteer from "puppeteer-core";
 import lighthouse, { desktopConfig, startFlow } from "lighthouse";
+import { throttling as PRESETS } from "lighthouse/core/config/constants.js";
+import { pageFunctions } from "lighthouse/core/lib/page-functions.js";
+
+import { calibrated } from "./lighthouse-phone.js";
 
 const PAGES = [
   { id: "accueil", label: "Accueil", path: "" },
@@ -43,6 +49,7 @@ if (!base || !output) {
   process.exit(2);
 }
 const MOBILE_RUNS = Number(runsArg || 3);
+
 const chromePath = process.env.CHROME_PATH || "/usr/bin/chromium";
 
 async function withBrowser(work) {
@@ -114,12 +121,23 @@ function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+// The CPU slowdown of a mobile run, calibrated on a benchmark made in the run's browser just before it
+// (tools/lighthouse-phone.js); the throttling settings that go with it (Lighthouse's slow 4G preset otherwise).
+async function phoneThrottling(page) {
+  const benchmarkIndex = await page.evaluate(pageFunctions.computeBenchmarkIndex);
+  const multiplier = calibrated(benchmarkIndex);
+  return { benchmarkIndex, multiplier, throttling: { ...PRESETS.mobileSlow4G, cpuSlowdownMultiplier: multiplier } };
+}
+
 async function auditPage(url, form) {
   return withBrowser(async (browser) => {
     const page = await browser.newPage();
     const flags = { logLevel: "error", output: "json" };
-    const result = await lighthouse(url, flags, form === "desktop" ? desktopConfig : undefined, page);
-    return summary(result.lhr);
+    if (form === "desktop") return summary((await lighthouse(url, flags, desktopConfig, page)).lhr);
+    const phone = await phoneThrottling(page);
+    const config = { extends: "lighthouse:default", settings: { throttling: phone.throttling } };
+    const result = await lighthouse(url, flags, config, page);
+    return { ...summary(result.lhr), benchmarkIndex: phone.benchmarkIndex, cpuSlowdownMultiplier: phone.multiplier };
   });
 }
 
@@ -129,7 +147,9 @@ async function auditSearch(form) {
     const config = form === "desktop" ? desktopConfig : undefined;
     const flow = await startFlow(page, { name: "Recherche", config, flags: { logLevel: "error" } });
     await flow.navigate(base, { name: "Accueil" });
-    await flow.startTimespan({ name: "Ouvrir la recherche et taper un mot" });
+    // The timespan is throttled while it runs (Lighthouse uses DevTools throttling for timespans).
+    const phone = form === "desktop" ? null : await phoneThrottling(page);
+    await flow.startTimespan({ name: "Ouvrir la recherche et taper un mot", ...(phone ? { throttling: phone.throttling } : {}) });
     await page.keyboard.press("s");
     await page.waitForFunction(() => window.pvSearch && window.pvSearch.ready);
     await page.evaluate(() => window.pvSearch.ready.then(() => { window.pvSearch.lastSearch = null; }));
@@ -153,6 +173,7 @@ async function auditSearch(form) {
              ...shown.lost.filter((l) => l.category !== "performance")],
       metrics: timespan.metrics,
       warnings: [...timespan.warnings, ...shown.warnings],
+      ...(phone ? { benchmarkIndex: phone.benchmarkIndex, cpuSlowdownMultiplier: phone.multiplier } : {}),
     };
   });
 }
