@@ -30,17 +30,12 @@ def main(argv: list[str] | None = None) -> int:
     from mkdocs.__main__ import cli
 
     started = time.perf_counter()
-    code = 0
-    try:
-        cli.main(args=command, prog_name="mkdocs", standalone_mode=False)
-    except SystemExit as stop:  # click's exit, on an error
-        code = stop.code if isinstance(stop.code, int) else 1
+    # A failed build raises (click's standalone mode off): no report is written, and the caller says so.
+    cli.main(args=command, prog_name="mkdocs", standalone_mode=False)
     own = cpu_seconds(resource.getrusage(resource.RUSAGE_SELF))
     helpers = cpu_seconds(resource.getrusage(resource.RUSAGE_CHILDREN))
-    report.write_text(
-        json.dumps({"seconds": time.perf_counter() - started, "mkdocs_cpu": own, "helpers_cpu": helpers, "code": code}), encoding="utf-8"
-    )
-    return code
+    report.write_text(json.dumps({"seconds": time.perf_counter() - started, "mkdocs_cpu": own, "helpers_cpu": helpers}), encoding="utf-8")
+    return 0
 
 
 if __name__ == "__main__":

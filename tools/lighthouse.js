@@ -23,7 +23,7 @@ import lighthouse, { desktopConfig, startFlow } from "lighthouse";
 import { throttling as PRESETS } from "lighthouse/core/config/constants.js";
 import { pageFunctions } from "lighthouse/core/lib/page-functions.js";
 
-import { calibrated } from "./lighthouse-phone.js";
+import { calibrated, PHONE_BENCHMARK_INDEX } from "./lighthouse-phone.js";
 
 const PAGES = [
   { id: "accueil", label: "Accueil", path: "" },
@@ -179,7 +179,7 @@ async function auditSearch(form) {
 }
 
 const results = { base, lighthouse: JSON.parse(fs.readFileSync(new URL("../node_modules/lighthouse/package.json", import.meta.url))).version,
-                  chromium: null, mobileRuns: MOBILE_RUNS, query: QUERY, pages: [] };
+                  chromium: null, mobileRuns: MOBILE_RUNS, phoneBenchmarkIndex: PHONE_BENCHMARK_INDEX, query: QUERY, pages: [] };
 results.chromium = await withBrowser((browser) => browser.version());
 
 const targets = [...PAGES.map((p) => ({ ...p, kind: "page" })),

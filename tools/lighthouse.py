@@ -117,7 +117,7 @@ def shortfalls(results: dict) -> list[str]:
 
 
 def phone_line(results: dict) -> str:
-    """The French sentence saying how the phone's processor was emulated (tools/lighthouse.js, PHONE_BENCHMARK_INDEX)."""
+    """The French sentence saying how the phone's processor was emulated (tools/lighthouse-phone.js)."""
     runs = [run for page in results["pages"] for run in page["mobile"] if run.get("cpuSlowdownMultiplier") is not None]
     if not runs:
         return "Processeur du téléphone : ralenti 4 fois (réglage par défaut de Lighthouse)."
@@ -128,8 +128,8 @@ def phone_line(results: dict) -> str:
         return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
     return (
-        "Processeur du téléphone : le même téléphone à chaque passage (indice de puissance 650 de Lighthouse, dans "
-        "sa gamme « milieu de gamme »), quelle que soit la charge de la machine. Chaque passage mesure la machine "
+        f"Processeur du téléphone : le même téléphone à chaque passage (indice de puissance {results['phoneBenchmarkIndex']} "
+        "de Lighthouse, dans sa gamme « milieu de gamme »), quelle que soit la charge de la machine. Chaque passage mesure la machine "
         "(benchmarkIndex de Lighthouse) et ralentit le processeur d’autant, comme la documentation de Lighthouse le "
         f"recommande : indices de {number(indexes[0])} à {number(indexes[-1])}, ralentissement de "
         f"{number(multipliers[0])} à {number(multipliers[-1])} fois dans cet audit."

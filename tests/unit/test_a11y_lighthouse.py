@@ -15,6 +15,7 @@ RESULTS = {
     "lighthouse": "12.2.3",
     "chromium": "Chrome/156",
     "mobileRuns": 3,
+    "phoneBenchmarkIndex": 650,
     "query": "charte",
     "pages": [
         {
@@ -105,6 +106,7 @@ def test_report_says_how_the_phone_processor_was_emulated():
     for run, (index, multiplier) in zip(results["pages"][0]["mobile"], ((2467, 3.8), (1996, 3.07), (1300.5, 2.0)), strict=True):
         run["benchmarkIndex"], run["cpuSlowdownMultiplier"] = index, multiplier
     text = tool.report(results, [])
+    assert "le même téléphone à chaque passage (indice de puissance 650 de Lighthouse" in text
     assert "indices de 1300,5 à 2467, ralentissement de 2 à 3,8 fois dans cet audit." in text
 
 
