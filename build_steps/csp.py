@@ -325,6 +325,10 @@ class BackgroundScanner:
             self.worker.send(self.waiting)
             self.waiting = None
 
+    def discard(self) -> None:
+        """After an error elsewhere in the build: the worker stopped without waiting."""
+        self.worker.stop(wait=0)
+
     def finish(self) -> dict:
         """Results of the pages sent: path -> (fingerprint, PageScan). Pages without one are scanned at the end."""
         self._send_waiting()

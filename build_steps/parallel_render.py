@@ -117,6 +117,10 @@ class RenderPool:
         self.worker.send((page.file.src_uri, page.markdown))
         page.content = ""  # MkDocs asserts that render() set it; the HTML arrives in on_env
 
+    def discard(self) -> None:
+        """After an error elsewhere in the build: the worker stopped without waiting."""
+        self.worker.stop(wait=0)
+
     def finish(self, files: Files) -> None:
         """Wait for the worker's pages, give them their HTML, replay the worker's logs; raise its first error."""
         try:

@@ -47,16 +47,9 @@ class BuildRun:
 
     def discard_workers(self) -> None:
         """After an error (or before a build, for those a failed build left): every worker stopped without waiting,
-        the copies for the search index removed."""
-        pool, self.render_pool = self.render_pool, None
-        if pool is not None:
-            pool.worker.stop(wait=0)
-        writer, self.write_pool = self.write_pool, None
-        if writer is not None:
-            writer.discard()
-        scanner, self.scanner = self.scanner, None
-        if scanner is not None:
-            scanner.worker.stop(wait=0)
-        copies, self.index_copies = self.index_copies, None
-        if copies is not None:
-            copies.discard()
+        the copies for the search index removed (each piece's `discard`)."""
+        for name in ("render_pool", "write_pool", "scanner", "index_copies"):
+            held = getattr(self, name)
+            setattr(self, name, None)
+            if held is not None:
+                held.discard()

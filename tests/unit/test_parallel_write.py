@@ -10,6 +10,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from build_steps import parallel_write
+from build_steps.run import BuildRun
 from engine import compat
 
 
@@ -58,3 +59,22 @@ def test_a_changed_page_writer_is_named(monkeypatch):
     assert len(problems) == 2, problems
     assert "mkdocs.commands.build._build_page" in problems[0] and "vérifié avec 1.6.1" in problems[0]
     assert "properdocs.commands.build._build_page" in problems[1]
+
+
+def test_a_failed_build_leaves_no_worker_nor_copies():
+    """on_build_error (and the next on_pre_build) discard every piece a build holds, each through its own `discard`."""
+
+    class Piece:
+        discarded = 0
+
+        def discard(self) -> None:
+            self.discarded += 1
+
+    run = BuildRun()
+    pieces = {name: Piece() for name in ("render_pool", "write_pool", "scanner", "index_copies")}
+    for name, piece in pieces.items():
+        setattr(run, name, piece)
+    run.discard_workers()
+    run.discard_workers()  # nothing left the second time
+    assert {name: piece.discarded for name, piece in pieces.items()} == dict.fromkeys(pieces, 1)
+    assert all(getattr(run, name) is None for name in pieces)
