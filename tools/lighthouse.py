@@ -136,10 +136,15 @@ def phone_line(results: dict) -> str:
     )
 
 
+def blocking_times(page: dict) -> list[float]:
+    """The blocking time (ms) of each mobile run of a page that measured one."""
+    return [run["metrics"]["total-blocking-time"] for run in page["mobile"] if "total-blocking-time" in run.get("metrics", {})]
+
+
 def phone_goal(page: dict) -> tuple[float | None, float | None, bool]:
     """(median mobile performance, median blocking time in ms, whether both meet PHONE_GOAL) for one page."""
     performance = medians(page["mobile"])["performance"]
-    blocking = [run["metrics"]["total-blocking-time"] for run in page["mobile"] if "total-blocking-time" in run.get("metrics", {})]
+    blocking = blocking_times(page)
     blocked = statistics.median(blocking) if blocking else None
     met = (
         performance is not None
@@ -175,7 +180,7 @@ def report(results: dict, problems: list[str]) -> str:
     ]
     for page in results["pages"]:
         per_run = ", ".join("—" if run["scores"]["performance"] is None else str(run["scores"]["performance"]) for run in page["mobile"])
-        blocking = [run["metrics"]["total-blocking-time"] for run in page["mobile"] if "total-blocking-time" in run.get("metrics", {})]
+        blocking = blocking_times(page)
         blocked = f"{statistics.median(blocking):.0f} ms ; {', '.join(f'{value:.0f}' for value in blocking)}" if blocking else "—"
         address = page["url"].replace(results["base"], "/")
         lines.append(
