@@ -7,8 +7,9 @@ in MkDocs's own way, every page converted and written by the build's process (PV
 the steps on the built folder as `make build` runs them (`python -m build_steps site`, which indexes the built
 pages); and with every page converted and written by the worker (PV_PARALLEL_RENDER=all). Every file must be
 identical, byte for byte, the search index included (its words and page fragments); only Pagefind's metadata and
-filter files are left out: Pagefind writes them in a different order at every run, even on the same pages. The warnings of the worker's pages (broken link, missing anchor) are tested in
-tests/builds/test_strict_build.py; errors raised while converting or writing a page, below.
+filter files are left out: Pagefind writes them in a different order at every run, even on the same pages. The
+warnings of the worker's pages (broken link, missing anchor) are tested in tests/builds/test_strict_build.py;
+errors raised while converting or writing a page, below.
 """
 
 from __future__ import annotations

@@ -7,7 +7,9 @@ content.data.load_site reports (the same function runs in the build and in `pyth
 from __future__ import annotations
 
 import pytest
+import yaml
 
+from content.schema import compose_text, yaml_syntax_problem
 from tests.macros_support import copy_mini_site, load, problems, write
 
 
@@ -516,8 +518,6 @@ date: 2026-03-01
 
 def _shape(node):
     """What the validation reads of a node: its tag, value and place (not libyaml's scalar style "" / None)."""
-    import yaml
-
     place = (node.tag, node.start_mark.line, node.start_mark.column, node.end_mark.line)
     if isinstance(node, yaml.ScalarNode):
         return (*place, node.value)
@@ -527,10 +527,6 @@ def _shape(node):
 
 
 def test_fast_composer_gives_pyyaml_nodes():
-    import yaml
-
-    from content.schema import compose_text
-
     found: list = []
     assert _shape(compose_text(FRONT_MATTER, "docs/x.md", found)) == _shape(yaml.compose(FRONT_MATTER, Loader=yaml.SafeLoader))
     assert found == []
@@ -538,10 +534,6 @@ def test_fast_composer_gives_pyyaml_nodes():
 
 def test_a_refused_text_keeps_pyyaml_message():
     """libyaml words its errors differently: the problem recorded is PyYAML's, which yaml_syntax_problem translates."""
-    import yaml
-
-    from content.schema import compose_text, yaml_syntax_problem
-
     broken = "titre: a: b\n"
     found: list = []
     assert compose_text(broken, "docs/x.md", found) is None
