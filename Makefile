@@ -129,12 +129,13 @@ test-rapide: $(VENV)/.installed-test ## Lance les tests unitaires seulement (moi
 # dependencies). CI (.ci/run) runs `make lighthouse` after `make test`.
 audit: lighthouse audit-deps ## Audit complet : scores Lighthouse (make lighthouse) et vulnérabilités des dépendances (make audit-deps)
 
-# Lighthouse 12.2.3 (package.json, Node >= 20) with Debian's Chromium, on the site built then served by nginx with
+# Lighthouse 12.2.3 (package.json, Node >= 20) with Debian's full Chromium (the browser readers use; the tests drive its
+# headless shell: build_steps/chromium.py), on the site built then served by nginx with
 # the shipped configuration (compression, cache headers): home page, an article, a memo sheet with a checklist,
 # the infographic and the search; desktop once, mobile three times (median). Writes reports/lighthouse.md and
 # fails under the thresholds (tools/lighthouse.py).
 lighthouse: $(VENV)/.installed-build ## Scores Lighthouse du site servi par nginx, comparés aux seuils (rapport : reports/lighthouse.md)
-	@bash tools/ensure-system-packages.sh
+	@bash tools/ensure-system-packages.sh --lighthouse
 	@$(MAKE) --no-print-directory node_modules/.installed
 	$(BIN)/python -m tools.lighthouse
 

@@ -14,7 +14,7 @@ several runs each, and the medians are compared. Measured:
 - peak memory: the largest sum of the memory of the build's processes (MkDocs and what it starts: git,
   Pagefind, the CSP scanner), proportional set size (shared pages counted once), sampled every 50 ms;
 - HTML bytes of a typical page (median over the generated pages) and the total size of the output;
-- in Chromium (Playwright, Debian's /usr/bin/chromium): what a first visit of a typical page downloads,
+- in Chromium (Playwright, Debian's Chromium headless shell, build_steps/chromium.py): what a first visit of a typical page downloads,
   gzip-compressed as nginx serves it (everything loaded until the network is idle, search files included), and
   the search files a first search downloads (reuses bench/search_bench.py);
 - preview: the time from saving an edited page to the edited page served by `make serve` (the Makefile's own

@@ -39,7 +39,7 @@ from content.history import french_date
 from content.printable import BOOKLET, BOOKLET_MARK, FOLDER, SHEET_MARK
 from content.text import count, file_size, sort_key
 
-from .chromium import CHROMIUM, CHROMIUM_ARGS
+from .chromium import CHROMIUM, CHROMIUM_ARGS, CHROMIUM_PACKAGE
 from .pdf_info import add_document_info, page_count
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -224,7 +224,9 @@ class SiteRoutes:
 
 def _browser(playwright: Any) -> Any:
     if not Path(CHROMIUM).exists():
-        raise PluginError(f"{CHROMIUM} est introuvable : installez le paquet Debian chromium (apt-get install chromium).")
+        raise PluginError(
+            f"{CHROMIUM} est introuvable : installez le paquet Debian {CHROMIUM_PACKAGE} (apt-get install {CHROMIUM_PACKAGE})."
+        )
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
 
 

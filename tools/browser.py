@@ -1,13 +1,14 @@
-"""Debian's Chromium as the tests, the benchmarks and Lighthouse launch it (build_steps/chromium.py), and a free loopback port."""
+"""Debian's Chromium as the tests, the benchmarks and Lighthouse launch it (build_steps/chromium.py: the headless shell
+for the tests and benchmarks, the full browser for Lighthouse), and a free loopback port."""
 
 from __future__ import annotations
 
 import socket
 
 # One definition, used by the build too (`make pdf` prints the memo sheets): build_steps/chromium.py.
-from build_steps.chromium import CHROMIUM, CHROMIUM_ARGS
+from build_steps.chromium import CHROMIUM, CHROMIUM_ARGS, CHROMIUM_BROWSER, CHROMIUM_PACKAGE
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "free_port"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "CHROMIUM_BROWSER", "CHROMIUM_PACKAGE", "free_port"]
 
 
 def free_port() -> int:

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need when they are missing: Chromium (browser tests), npm (axe-core),
+# Installs the Debian packages the tests need when they are missing: Chromium's headless shell (browser tests; with
+# `--lighthouse`, the full Chromium too: build_steps/chromium.py says which runs what), npm (axe-core),
 # poppler-utils (page count of printed PDFs), nginx (the site served with deploy/'s configuration) and
 # hunspell + hunspell-fr (the spelling check, tests/unit/test_check_spelling.py; `make check` uses tools/ensure-spelling.sh)
 # and Java (the Nu HTML Checker, tests/browser/test_search_markup.py), and libxml2-utils (xmllint: the Atom feed checked
@@ -8,7 +9,10 @@
 set -euo pipefail
 
 missing=()
-[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+[[ -x /usr/bin/chromium-headless-shell ]] || missing+=(chromium-headless-shell)   # the tests' browser
+if [[ ${1:-} == --lighthouse ]]; then
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium)   # Lighthouse measures the full browser, the one readers use
+fi
 command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)   # validates the Atom feed (tests/atom_support.py)
 [[ -x /usr/sbin/nginx ]] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)

@@ -35,7 +35,7 @@ from pathlib import Path
 from content import command_line
 from deploy.local_nginx import LocalNginx, NginxError
 from engine.command import mkdocs_command, mkdocs_environment
-from tools.browser import CHROMIUM, free_port
+from tools.browser import CHROMIUM_BROWSER, free_port
 from tools.project_copy import ROOT
 
 CATEGORIES = {"performance": "perf.", "accessibility": "access.", "best-practices": "bonnes pratiques", "seo": "SEO"}
@@ -238,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         fail("Node.js est introuvable : installez nodejs et npm (Node 20 ou plus récent).")
     if not LIGHTHOUSE_JS.is_file():
         fail("Lighthouse n’est pas installé : lancez `npm ci` (make lighthouse le fait).")
-    chrome = os.environ.get("CHROME_PATH", CHROMIUM)
+    chrome = os.environ.get("CHROME_PATH", CHROMIUM_BROWSER)
     if not Path(chrome).exists():
         fail(f"{chrome} est introuvable : installez le paquet Debian chromium.")
 
