@@ -5,8 +5,8 @@ and both depending on exactly the same `chromium-common`, so that apt installs t
 
 - CHROMIUM: Chromium's headless shell (package `chromium-headless-shell`), the same Blink engine as the browser
   without the browser's own layer (profile, interface, background services). What Playwright itself runs for headless
-  Chromium. Drives the tests, the benchmarks and the PDFs: a fifth less processor time for `make test` than the full
-  browser, for the same results (decisions/0005-navigateur-des-tests.md).
+  Chromium. Drives the tests, the benchmarks and the PDFs: `make test` takes about 13 % less processor time than with
+  the full browser, for the same results (decisions/0005-navigateur-des-tests.md).
 - CHROMIUM_BROWSER: the full browser (package `chromium`), the one readers use. Lighthouse measures it
   (tools/lighthouse.py): the phone of decisions/0004-mesure-sur-telephone.md is calibrated on it.
 """

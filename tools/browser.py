@@ -6,9 +6,9 @@ from __future__ import annotations
 import socket
 
 # One definition, used by the build too (`make pdf` prints the memo sheets): build_steps/chromium.py.
-from build_steps.chromium import CHROMIUM, CHROMIUM_ARGS, CHROMIUM_BROWSER, CHROMIUM_PACKAGE
+from build_steps.chromium import CHROMIUM, CHROMIUM_ARGS, CHROMIUM_BROWSER
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "CHROMIUM_BROWSER", "CHROMIUM_PACKAGE", "free_port"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "CHROMIUM_BROWSER", "free_port"]
 
 
 def free_port() -> int:
