@@ -45,6 +45,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench import sitegen
+from bench.cpu_split import cpu_seconds
 from build_steps.search_index import build_index
 from content import command_line
 from engine.command import mkdocs_command, mkdocs_environment
@@ -326,11 +327,11 @@ def pagefind_alone(project: Path, site: Path) -> dict:
         build_index(site, Path(work) / "pagefind", project=project)
         seconds = time.perf_counter() - started
         own_after, helpers_after = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-
-    def cpu(before: resource.struct_rusage, after: resource.struct_rusage) -> float:
-        return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-
-    return {"seconds": seconds, "pagefind_cpu": cpu(helpers, helpers_after), "copies_cpu": cpu(own, own_after)}
+    return {
+        "seconds": seconds,
+        "pagefind_cpu": cpu_seconds(helpers_after) - cpu_seconds(helpers),
+        "copies_cpu": cpu_seconds(own_after) - cpu_seconds(own),
+    }
 
 
 # --------------------------------------------------------------------------------------------------------------

@@ -18,13 +18,14 @@ from pathlib import Path
 
 
 def cpu_seconds(usage: resource.struct_rusage) -> float:
+    """User and system processor time of a getrusage() reading, in seconds."""
     return usage.ru_utime + usage.ru_stime
 
 
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
     if not arguments:
-        print("Usage : python -m bench.cpu_split RAPPORT.json <commande mkdocs…>", file=sys.stderr)
+        print("utilisation : python -m bench.cpu_split RAPPORT.json <commande mkdocs…>", file=sys.stderr)
         return 2
     report, command = Path(arguments[0]), arguments[1:]
     from mkdocs.__main__ import cli
