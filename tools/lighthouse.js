@@ -49,7 +49,6 @@ if (!base || !output) {
   process.exit(2);
 }
 const MOBILE_RUNS = Number(runsArg || 3);
-
 const chromePath = process.env.CHROME_PATH || "/usr/bin/chromium";
 
 async function withBrowser(work) {

@@ -129,7 +129,7 @@ def phone_line(results: dict) -> str:
 
     return (
         f"Processeur du téléphone : le même téléphone à chaque passage (indice de puissance {results['phoneBenchmarkIndex']} "
-        "de Lighthouse, dans sa gamme « milieu de gamme »), quelle que soit la charge de la machine. Chaque passage mesure la machine "
+        "de Lighthouse, un téléphone de milieu de gamme selon lui), quelle que soit la charge de la machine. Chaque passage mesure la machine "
         "(benchmarkIndex de Lighthouse) et ralentit le processeur d’autant, comme la documentation de Lighthouse le "
         f"recommande : indices de {number(indexes[0])} à {number(indexes[-1])}, ralentissement de "
         f"{number(multipliers[0])} à {number(multipliers[-1])} fois dans cet audit."
